@@ -1,0 +1,3 @@
+import { halwayEslintConfig } from '@halway/eslint-config';
+
+export default halwayEslintConfig(import.meta.dirname);

@@ -1,0 +1,59 @@
+export type {
+  HalDocument,
+  HalEmbedded,
+  HalFormsInlineOption,
+  HalFormsInputType,
+  HalFormsOptions,
+  HalFormsOptionsLink,
+  HalFormsProperty,
+  HalFormsScalar,
+  HalFormsTemplate,
+  HalFormsValue,
+  HalLink,
+  HalLinkHints,
+  HalLinks,
+} from './types.js';
+export {
+  FORM_URLENCODED,
+  HAL_FORMS_JSON,
+  HAL_JSON,
+  JSON_MEDIA_TYPE,
+  PROBLEM_JSON,
+  isJsonMediaType,
+  mediaTypeEssence,
+} from './media-types.js';
+export { isProblemDocument, type FieldProblem, type ProblemDocument } from './problem.js';
+export { HalBuilder, createHalBuilder, type HalEmbeddable, type HalLinkInput } from './builder.js';
+export { HalReader, readHal } from './reader.js';
+export {
+  expandLink,
+  filterLinks,
+  selectLink,
+  type LinkSelector,
+  type ResolvedLink,
+} from './resolved-link.js';
+export { readTemplates, type ResolvedTemplate } from './resolved-template.js';
+export {
+  expandUriTemplate,
+  isUriTemplate,
+  uriTemplateVariables,
+  type UriTemplateValue,
+  type UriTemplateVariables,
+} from './uri-template.js';
+export { formatLinkHeader, parseLinkHeader, type LinkHeaderEntry } from './link-header.js';
+export type { HalFormsHints, JsonSchema } from './forms/json-schema.js';
+export { schemaToProperties, withValues } from './forms/schema-to-properties.js';
+export { constraintMessage, type FieldError, type FormConstraint } from './forms/constraints.js';
+export {
+  fieldOptions,
+  isBoolean,
+  isDateLike,
+  isMultiValued,
+  isNumeric,
+  isScalar,
+  type FieldOption,
+} from './forms/field-kind.js';
+export { compileFieldRegex } from './forms/field-regex.js';
+export { validateForm, type HasProperties, type ValidateFormOptions } from './forms/validate.js';
+export { coerceFormValues, type RawFormValue } from './forms/coerce.js';
+export { encodeForm, type FormRequest } from './forms/encode.js';
