@@ -1,0 +1,65 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { HttpProblem } from '../errors.js';
+
+/** Prefix of the message of a body refused for a key that could pollute prototypes. */
+export const FORBIDDEN_KEY = 'Forbidden key in JSON body';
+
+/** Body media types a submission may use. */
+export const BODY_MEDIA_TYPES = [
+  'application/json',
+  'application/*+json',
+  'application/x-www-form-urlencoded',
+];
+
+/** Parses the body of a submission, once an action is known to need it. */
+export type BodyParser = (request: Request, response: Response) => Promise<void>;
+
+/**
+ * Creates the body parser of a service: JSON (keys that could pollute prototypes refused) and
+ * urlencoded (flat: no nested objects), both with a size limit.
+ */
+export function createBodyParser(limit: string | number): BodyParser {
+  const json = express.json({
+    limit,
+    type: ['application/json', 'application/*+json'],
+    reviver: refusePollutingKeys,
+  });
+  const form = express.urlencoded({ limit, extended: false });
+  return async (request, response) => {
+    if (!hasBody(request)) return;
+    if (!request.is(BODY_MEDIA_TYPES)) {
+      throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', {
+        detail: `Send the body as application/json or application/x-www-form-urlencoded, not ${request.headers['content-type'] ?? 'without a Content-Type'}`,
+        headers: {
+          'Accept-Post': 'application/json, application/x-www-form-urlencoded',
+          'Accept-Patch': 'application/json, application/x-www-form-urlencoded',
+        },
+      });
+    }
+    await run(json, request, response);
+    await run(form, request, response);
+  };
+}
+
+/** Whether a request has a body (RFC 9112: a Content-Length above zero or a Transfer-Encoding). */
+export function hasBody(request: Request): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+// The same two shapes secure-json-parse refuses: `__proto__`, and `constructor.prototype`.
+function refusePollutingKeys(key: string, value: unknown): unknown {
+  const pollutesConstructor =
+    key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value;
+  if (key === '__proto__' || pollutesConstructor)
+    throw new SyntaxError(`${FORBIDDEN_KEY}: "${key}"`);
+  return value;
+}
+
+function run(middleware: RequestHandler, request: Request, response: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void middleware(request, response, (error?: Error) => (error ? reject(error) : resolve()));
+  });
+}

@@ -1,0 +1,49 @@
+export { createService, type ServiceOptions } from './service.js';
+export { serve, type RunningService, type ServeOptions } from './serve.js';
+export {
+  defineResource,
+  Resource,
+  type Awaitable,
+  type EmbeddedMap,
+  type LinkMap,
+  type ResourceOptions,
+} from './resource/resource.js';
+export type { PathParamNames, ResourceParams } from './resource/paths.js';
+export type {
+  ActionContentType,
+  ActionInput,
+  ActionMethod,
+  ActionOptions,
+  HandledActionOptions,
+  NavigationActionOptions,
+} from './resource/action.js';
+export type { ActionContext, RequestContext } from './resource/context.js';
+export {
+  accepted,
+  created,
+  noContent,
+  ok,
+  seeOther,
+  type ActionResponse,
+  type ActionResult,
+  type ResourceLocation,
+} from './resource/results.js';
+export {
+  defineCollection,
+  type CollectionOptions,
+  type CollectionPage,
+  type CollectionQuery,
+  type CollectionState,
+} from './resource/collection.js';
+export { defineHome, type HomeOptions } from './resource/home.js';
+export {
+  HttpProblem,
+  PROBLEMS,
+  problemType,
+  type HttpProblemOptions,
+  type ProblemCode,
+} from './errors.js';
+export { createJsonLogger, silentLogger, type LogFields, type Logger } from './logger.js';
+export { ALLOWED_HEADERS, EXPOSED_HEADERS, type CorsOptions } from './http/cors.js';
+export { representationMediaTypes, representations } from './representations/registry.js';
+export type { Representation } from './representations/representation.js';

@@ -1,0 +1,42 @@
+import type { Request } from 'express';
+import { halFormsRepresentation } from './hal-forms.js';
+import { halRepresentation } from './hal.js';
+import { jsonRepresentation } from './json.js';
+import type { Representation } from './representation.js';
+
+/**
+ * The representations a resource is served in, in the server's order of preference: a client
+ * that accepts anything gets HAL-FORMS, the richest.
+ */
+export const representations: readonly Representation[] = [
+  halFormsRepresentation,
+  halRepresentation,
+  jsonRepresentation,
+];
+
+/** The media types of {@link representations}, in order. */
+export const representationMediaTypes: readonly string[] = representations.map(
+  (representation) => representation.mediaType,
+);
+
+const byMediaType = new Map(
+  representations.map((representation) => [representation.mediaType, representation]),
+);
+const negotiated = new Map<string, Representation | null>();
+const CACHE_LIMIT = 200;
+
+/**
+ * The representation that best fits the request's `Accept` header, or undefined when none is
+ * acceptable. Results are remembered per `Accept` value: clients send the same few.
+ */
+export function negotiateRepresentation(request: Request): Representation | undefined {
+  const accept = request.headers.accept ?? '*/*';
+  let result = negotiated.get(accept);
+  if (result === undefined) {
+    const mediaType = request.accepts(representationMediaTypes as string[]);
+    result = (mediaType && byMediaType.get(mediaType)) || null;
+    if (negotiated.size >= CACHE_LIMIT) negotiated.clear();
+    negotiated.set(accept, result);
+  }
+  return result ?? undefined;
+}

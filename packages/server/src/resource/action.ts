@@ -1,0 +1,87 @@
+import type { JsonSchema } from '@halway/hal';
+import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { ActionContext, RequestContext } from './context.js';
+import type { AnyResource } from './resource.js';
+import type { ActionResult } from './results.js';
+
+/** The methods an action may use. */
+export type ActionMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The body media types an action's template may ask for. */
+export type ActionContentType = 'application/json' | 'application/x-www-form-urlencoded';
+
+/** The input type of an action, derived from its JSON Schema. */
+export type ActionInput<TSchema> = TSchema extends JSONSchema
+  ? FromSchema<TSchema>
+  : Record<string, never>;
+
+/** What every action declares. */
+interface ActionBaseOptions<TState, TParams, TSchema> {
+  /** The template's title; its name when absent. */
+  title?: string;
+  /**
+   * JSON Schema (draft-07) of the input: an object schema. It drives the template's properties,
+   * the server's validation, and the handler's input type (declare it `as const`).
+   */
+  input?: TSchema;
+  /** The body media type the template asks for (default `application/json`); both are accepted. */
+  contentType?: ActionContentType;
+  /**
+   * The state guard: whether the action is possible now. The template is shown exactly when it
+   * is, and a request made anyway is refused with 409.
+   */
+  when?: (state: TState, context: RequestContext<TParams>) => boolean;
+  /** The form's starting values, from the current state (edit forms). */
+  values?: (
+    state: TState,
+    context: RequestContext<TParams>,
+  ) => Partial<ActionInput<TSchema>> | Record<string, unknown>;
+}
+
+/** An action this resource serves itself: it has a handler. */
+export interface HandledActionOptions<TState, TParams, TSchema> extends ActionBaseOptions<
+  TState,
+  TParams,
+  TSchema
+> {
+  /** The HTTP method. */
+  method: ActionMethod;
+  /**
+   * A sub-path below the resource for the action's target, e.g. `/payment`; the resource itself
+   * when absent. Two actions of a resource need different paths when they share a method.
+   */
+  path?: string;
+  /** Does the work. */
+  handle: (
+    context: ActionContext<TState, TParams, ActionInput<TSchema>>,
+  ) => ActionResult | Promise<ActionResult>;
+}
+
+/**
+ * A form that leads elsewhere: a GET template whose target is another resource (its URI
+ * template, e.g. `/orders/{id}`) or a URL, served there. Search forms are made of these.
+ */
+export interface NavigationActionOptions<TState, TParams, TSchema> extends ActionBaseOptions<
+  TState,
+  TParams,
+  TSchema
+> {
+  /** Only GET: a form that changes nothing. */
+  method: 'GET';
+  /** The resource (or URL or URI template) the form's values are sent to. */
+  target: AnyResource | string;
+}
+
+/** The options of `Resource.action()`. */
+export type ActionOptions<TState, TParams, TSchema> =
+  | HandledActionOptions<TState, TParams, TSchema>
+  | NavigationActionOptions<TState, TParams, TSchema>;
+
+/** A declared action, as the service compiles it. */
+export interface ActionDeclaration {
+  /** The template's name. */
+  name: string;
+  /** The options it was declared with. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- declarations of every state and parameters
+  options: ActionOptions<any, any, JsonSchema | undefined>;
+}

@@ -1,0 +1,44 @@
+import type { HalDocument } from '@halway/hal';
+import type { Request } from 'express';
+import type { Logger } from '../logger.js';
+import type { AnyResource, ResourceOf, ResourceWithParams } from './resource.js';
+
+/**
+ * What a loader, a guard, a link builder or a handler knows about the request it serves.
+ */
+export interface RequestContext<TParams = Record<string, string | undefined>> {
+  /** The parameters that address the resource: path parameters and declared query parameters. */
+  readonly params: TParams;
+  /** The request's query parameters. */
+  readonly query: Readonly<Record<string, string | string[] | undefined>>;
+  /** The Express request, for headers and anything else. */
+  readonly request: Request;
+  /** The path this service is mounted at ('' at the root). */
+  readonly basePath: string;
+  /** The service's logger. */
+  readonly log: Logger;
+  /**
+   * The path of a resource of this service (mount point included).
+   *
+   * @example context.href(order, { id: '17' }) // '/orders/17'
+   */
+  href<TResourceParams>(
+    resource: ResourceWithParams<TResourceParams>,
+    params: TResourceParams,
+  ): string;
+  /** The RFC 6570 template of a resource of this service, e.g. `/orders/{id}`. */
+  uriTemplate(resource: AnyResource): string;
+  /**
+   * The full representation of a resource of this service in a given state, to embed it. The
+   * resource needs a `params` option so that its `self` can be derived from the state.
+   */
+  represent<TState>(resource: ResourceOf<TState>, state: TState): Promise<HalDocument>;
+}
+
+/** What an action's handler knows: the request, the current state and the validated input. */
+export interface ActionContext<TState, TParams, TInput> extends RequestContext<TParams> {
+  /** The resource's state, loaded for this request. */
+  readonly state: TState;
+  /** The validated input, defaults applied. */
+  readonly input: TInput;
+}

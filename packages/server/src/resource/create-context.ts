@@ -1,0 +1,64 @@
+import type { Request } from 'express';
+import type { RequestContext } from './context.js';
+import { renderDocument } from './render.js';
+import type { AnyResource } from './resource.js';
+import { compiledOf, type ServiceRuntime } from './runtime.js';
+
+/** The context of a request to a resource: its parameters, and helpers bound to this service. */
+export function createRequestContext(
+  runtime: ServiceRuntime,
+  request: Request,
+  params: Record<string, string | undefined>,
+): RequestContext<Record<string, string | undefined>> {
+  const basePath = request.baseUrl;
+  const context: RequestContext<Record<string, string | undefined>> = {
+    params,
+    query: request.query as Record<string, string | string[] | undefined>,
+    request,
+    basePath,
+    log: runtime.log,
+    href: (resource, resourceParams) =>
+      basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
+    uriTemplate: (resource) =>
+      basePath + compiledOf(runtime, resource, 'uriTemplate()').resource.uriTemplate(),
+    async represent(resource, state) {
+      const compiled = compiledOf(runtime, resource, 'represent()');
+      const toParams = resource.options.params;
+      const hasParams = resource.path.names.length > 0 || (resource.options.query ?? []).length > 0;
+      if (!toParams && hasParams) {
+        throw new TypeError(
+          `represent(): ${resource.path.route} needs a "params" option to derive its URL from a state`,
+        );
+      }
+      const embeddedParams = (toParams?.(state) ?? {}) as Record<string, string | undefined>;
+      const embeddedContext = createRequestContext(runtime, request, embeddedParams);
+      return renderDocument(
+        compiled,
+        state,
+        embeddedContext,
+        basePath + resource.href(embeddedParams),
+      );
+    },
+  };
+  return context;
+}
+
+/** The parameters that address the requested resource: path parameters plus its declared query ones. */
+export function requestParams(
+  resource: AnyResource,
+  request: Request,
+): Record<string, string | undefined> {
+  const params: Record<string, string | undefined> = {
+    ...(request.params as Record<string, string>),
+  };
+  for (const name of resource.options.query ?? []) {
+    const value = (request.query as Record<string, unknown>)[name];
+    params[name] =
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value) && typeof value[0] === 'string'
+          ? value[0]
+          : undefined;
+  }
+  return params;
+}

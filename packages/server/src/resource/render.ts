@@ -1,0 +1,76 @@
+import { HalBuilder, withValues, type HalDocument, type HalFormsTemplate } from '@halway/hal';
+import type { CompiledAction, CompiledResource } from './compile.js';
+import type { RequestContext } from './context.js';
+import { joinPaths } from './paths.js';
+
+type Context = RequestContext<Record<string, string | undefined>>;
+
+/**
+ * The document of a resource in a state: properties, `self`, links, embedded resources, and
+ * the template of every action its guard allows now.
+ */
+export async function renderDocument(
+  compiled: CompiledResource,
+  state: unknown,
+  context: Context,
+  self: string,
+): Promise<HalDocument> {
+  const { options } = compiled.resource;
+  const builder = new HalBuilder(options.properties?.(state, context) ?? {});
+  builder.self(self);
+  const links = options.links ? await options.links(state, context) : {};
+  for (const [rel, value] of Object.entries(links)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) builder.links(rel, value);
+    else builder.link(rel, value);
+  }
+  const embedded = options.embedded ? await options.embedded(state, context) : {};
+  for (const [rel, value] of Object.entries(embedded)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) builder.embedAll(rel, value);
+    else builder.embed(rel, value);
+  }
+  const selfPath = self.split('?', 1)[0]!;
+  for (const action of allowedActions(compiled, state, context)) {
+    builder.template(action.name, templateFor(action, state, context, selfPath));
+  }
+  return builder.toJSON();
+}
+
+/** The actions whose guard allows them in this state, in declaration order. */
+export function allowedActions(
+  compiled: CompiledResource,
+  state: unknown,
+  context: Context,
+): CompiledAction[] {
+  return compiled.actions.filter((action) => isAllowed(action, state, context));
+}
+
+/** Whether an action's guard allows it in this state. */
+export function isAllowed(action: CompiledAction, state: unknown, context: Context): boolean {
+  const when = action.declaration.options.when;
+  return when === undefined || when(state, context) === true;
+}
+
+function templateFor(
+  action: CompiledAction,
+  state: unknown,
+  context: Context,
+  selfPath: string,
+): HalFormsTemplate {
+  const { options } = action.declaration;
+  const template: HalFormsTemplate = { ...action.template };
+  if ('target' in options) {
+    // The target's path template only: the form's other values travel in the query, as for any GET form.
+    template.target =
+      typeof options.target === 'string'
+        ? options.target
+        : context.basePath + options.target.path.template;
+  } else if (action.subPath !== '') {
+    template.target = joinPaths(selfPath, action.subPath);
+  }
+  const values = options.values?.(state, context);
+  if (values && action.properties.length > 0)
+    template.properties = withValues(action.properties, values);
+  return template;
+}

@@ -1,0 +1,137 @@
+import type { HalDocument, HalLinkInput, JsonSchema } from '@halway/hal';
+import { expandUriTemplate } from '@halway/hal';
+import type { ActionDeclaration, ActionOptions } from './action.js';
+import type { RequestContext } from './context.js';
+import { parsePath, type ParsedPath, type ResourceParams } from './paths.js';
+
+/** The links of a representation by relation; an array makes a list relation, undefined leaves the link out. */
+export type LinkMap = Record<string, HalLinkInput | HalLinkInput[] | undefined>;
+
+/** The embedded resources by relation; an array makes a list relation, undefined leaves it out. */
+export type EmbeddedMap = Record<string, HalDocument | HalDocument[] | undefined>;
+
+/** Any resource, whatever its state and parameters: for APIs that accept every resource of a service. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameters are unknown here by design
+export type AnyResource = Resource<any, any>;
+
+/** A resource with known parameters and any state. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the state is unknown here by design
+export type ResourceWithParams<TParams> = Resource<any, TParams>;
+
+/** A resource with a known state and any parameters. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameters are unknown here by design
+export type ResourceOf<TState> = Resource<TState, any>;
+
+/** A value or a promise of it. */
+export type Awaitable<T> = T | Promise<T>;
+
+/** How a resource is loaded and represented. */
+export interface ResourceOptions<TState, TParams> {
+  /** Title of the resource, used for links to it (home document, explorer). */
+  title?: string;
+  /** Query parameters that address the resource besides its path, e.g. `['order']` for `/payments{?order}`. */
+  query?: readonly string[];
+  /** Loads the state the request addresses; undefined answers 404. Without it the state is `{}`. */
+  load?: (context: RequestContext<TParams>) => Awaitable<TState | undefined>;
+  /** The parameters that address a given state: needed to link to it or embed it from its state. */
+  params?: (state: TState) => TParams;
+  /** The resource's properties. */
+  properties?: (state: TState, context: RequestContext<TParams>) => Record<string, unknown>;
+  /** The links besides `self`. A link that is undefined is left out: that is how links follow state. */
+  links?: (state: TState, context: RequestContext<TParams>) => Awaitable<LinkMap>;
+  /** The embedded resources. */
+  embedded?: (state: TState, context: RequestContext<TParams>) => Awaitable<EmbeddedMap>;
+}
+
+/**
+ * A resource of a service: where it lives, how it is loaded and represented, and the actions
+ * that may be taken on it. Each action is declared once and drives its HAL-FORMS template,
+ * input validation, the state guard's enforcement and `Allow`.
+ *
+ * @example
+ * const order = defineResource('/orders/:id', {
+ *   load: ({ params }) => orders.get(params.id),
+ *   properties: (order) => ({ status: order.status }),
+ * }).action('cancel', {
+ *   method: 'DELETE',
+ *   when: (order) => order.status === 'payment-expected',
+ *   handle: ({ state }) => { state.status = 'cancelled'; },
+ * });
+ */
+export class Resource<
+  TState = Record<string, never>,
+  TParams = Record<string, string | undefined>,
+> {
+  /** The path, taken apart. */
+  readonly path: ParsedPath;
+  /** The options the resource was declared with. */
+  readonly options: ResourceOptions<TState, TParams>;
+  readonly #actions: ActionDeclaration[] = [];
+
+  /** Declares a resource; prefer {@link defineResource}, which infers the parameter types. */
+  constructor(path: string, options: ResourceOptions<TState, TParams>) {
+    this.path = parsePath(path, 'defineResource()');
+    for (const name of options.query ?? []) {
+      if (this.path.names.includes(name))
+        throw new TypeError(
+          `defineResource(): "${name}" is both a path and a query parameter of ${path}`,
+        );
+    }
+    this.options = options;
+  }
+
+  /** The actions, in the order they were declared (the order of `_templates`). */
+  get actions(): readonly ActionDeclaration[] {
+    return this.#actions;
+  }
+
+  /** The resource's title, or its path. */
+  get title(): string {
+    return this.options.title ?? this.path.route;
+  }
+
+  /**
+   * Declares an action. Names are the author's: a single action becomes the `default` template
+   * only when it is called `default`.
+   */
+  action<const TSchema extends JsonSchema | undefined = undefined>(
+    name: string,
+    options: ActionOptions<TState, TParams, TSchema>,
+  ): this {
+    if (typeof name !== 'string' || name === '')
+      throw new TypeError('Resource.action(): the name must be a non-empty string');
+    if (this.#actions.some((action) => action.name === name)) {
+      throw new TypeError(`Resource.action(): ${this.path.route} already has an action "${name}"`);
+    }
+    this.#actions.push({ name, options: options as ActionDeclaration['options'] });
+    return this;
+  }
+
+  /** The RFC 6570 template of the resource's URL, relative to the service's root: `/orders/{id}`, `/payments{?order}`. */
+  uriTemplate(): string {
+    const query = this.options.query ?? [];
+    return query.length === 0 ? this.path.template : `${this.path.template}{?${query.join(',')}}`;
+  }
+
+  /** The resource's path for the given parameters, relative to the service's root. */
+  href(params: TParams): string {
+    return expandUriTemplate(this.uriTemplate(), params as Record<string, string>);
+  }
+}
+
+/**
+ * Declares a resource at `path` (literal segments and `:name` parameters). The parameter types
+ * come from the path and the `query` option.
+ *
+ * @example defineResource('/orders/:id', { load: ({ params }) => orders.get(params.id) })
+ */
+export function defineResource<
+  const TPath extends string,
+  TState = Record<string, never>,
+  const TQuery extends string = never,
+>(
+  path: TPath,
+  options: ResourceOptions<TState, ResourceParams<TPath, TQuery>> & { query?: readonly TQuery[] },
+): Resource<TState, ResourceParams<TPath, TQuery>> {
+  return new Resource(path, options);
+}

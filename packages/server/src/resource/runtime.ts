@@ -1,0 +1,25 @@
+import type { Logger } from '../logger.js';
+import type { CompiledResource } from './compile.js';
+import type { AnyResource, Resource } from './resource.js';
+
+/** What the request path of a service shares: its compiled resources and its logger. */
+export interface ServiceRuntime {
+  /** Compiled resources by resource. */
+  readonly resources: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>;
+  /** The service's logger. */
+  readonly log: Logger;
+}
+
+/** The compiled form of a resource of the service; a TypeError naming `caller` when it is not one. */
+export function compiledOf(
+  runtime: ServiceRuntime,
+  resource: AnyResource,
+  caller: string,
+): CompiledResource {
+  const compiled = runtime.resources.get(resource as Resource<unknown, unknown>);
+  if (!compiled)
+    throw new TypeError(
+      `${caller}: ${resource.path.route} is not a resource of this service (add it to createService's resources)`,
+    );
+  return compiled;
+}

@@ -1,0 +1,33 @@
+import type { Request, Response } from 'express';
+import type { ServiceRuntime } from '../resource/runtime.js';
+import { createRequestContext, requestParams } from '../resource/create-context.js';
+import { isAllowed } from '../resource/render.js';
+import type { Endpoint } from './endpoints.js';
+import { loadState } from './read.js';
+
+/** OPTIONS: `Allow` lists the methods possible on this resource in its current state. */
+export async function answerOptions(
+  runtime: ServiceRuntime,
+  endpoint: Endpoint,
+  request: Request,
+  response: Response,
+): Promise<void> {
+  response.setHeader('Allow', (await allowedNow(runtime, endpoint, request)).join(', '));
+  response.status(204).end();
+}
+
+/** The methods possible on a route now: reading, and every action whose guard allows it. */
+export async function allowedNow(
+  runtime: ServiceRuntime,
+  endpoint: Endpoint,
+  request: Request,
+): Promise<string[]> {
+  const { owner } = endpoint;
+  const context = createRequestContext(runtime, request, requestParams(owner.resource, request));
+  const state = await loadState(owner, context, request);
+  const methods = endpoint.readable ? ['GET', 'HEAD'] : [];
+  for (const [method, action] of endpoint.actions) {
+    if (!methods.includes(method) && isAllowed(action, state, context)) methods.push(method);
+  }
+  return [...methods, 'OPTIONS'];
+}

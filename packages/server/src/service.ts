@@ -1,0 +1,81 @@
+import express, { type Express } from 'express';
+import { corsMiddleware, type CorsOptions } from './http/cors.js';
+import { createBodyParser } from './http/body.js';
+import { notFound, problemHandler } from './http/problems.js';
+import { requestLog } from './http/request-log.js';
+import { defaultLogger, silentLogger, type Logger } from './logger.js';
+import { compileResource, type CompiledResource } from './resource/compile.js';
+import type { AnyResource, Resource } from './resource/resource.js';
+import type { ServiceRuntime } from './resource/runtime.js';
+import { collectEndpoints } from './routing/endpoints.js';
+import { createResourceRouter } from './routing/router.js';
+import { createValidators } from './validation/ajv.js';
+
+/** How to put a service together. */
+export interface ServiceOptions {
+  /** Every resource of the service: its home, collections and items. */
+  resources: readonly AnyResource[];
+  /** The service's name, in its log entries. */
+  name?: string;
+  /** Where to log; `false` for nowhere. Default: JSON lines on stdout, silent when NODE_ENV is `test`. */
+  logger?: Logger | false;
+  /** Browser origins allowed to call the service from elsewhere. CORS is off without it. */
+  cors?: CorsOptions;
+  /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
+  bodyLimit?: string | number;
+}
+
+/**
+ * Creates the Express app of a service. Everything derivable from the declarations (templates,
+ * compiled validators, the route table) is computed here, once; mistakes in them throw a
+ * TypeError now rather than fail a request later.
+ *
+ * @example
+ * const app = createService({ name: 'orders', resources: [home, orders, order] });
+ * await serve(app, { port: 4001 });
+ */
+export function createService(options: ServiceOptions): Express {
+  if (!Array.isArray(options?.resources) || options.resources.length === 0) {
+    throw new TypeError('createService(): give the service at least one resource in "resources"');
+  }
+  const log =
+    options.logger === false
+      ? silentLogger
+      : (options.logger ?? defaultLogger(options.name ? { service: options.name } : {}));
+  const validators = createValidators();
+  const compiled = new Map<Resource<unknown, unknown>, CompiledResource>();
+  for (const resource of options.resources as Resource<unknown, unknown>[]) {
+    if (compiled.has(resource))
+      throw new TypeError(`createService(): ${resource.path.route} is listed twice`);
+    compiled.set(resource, compileResource(resource, validators));
+  }
+  checkTargets(compiled);
+  const runtime: ServiceRuntime = { resources: compiled, log };
+  const endpoints = collectEndpoints([...compiled.values()]);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(log));
+  if (options.cors) app.use(corsMiddleware(options.cors));
+  app.use(createResourceRouter(runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb')));
+  app.use(notFound());
+  app.use(problemHandler(log));
+  return app;
+}
+
+function checkTargets(compiled: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>): void {
+  for (const { resource, actions } of compiled.values()) {
+    for (const action of actions) {
+      const { options } = action.declaration;
+      if (
+        'target' in options &&
+        typeof options.target !== 'string' &&
+        !compiled.has(options.target)
+      ) {
+        throw new TypeError(
+          `createService(): the target of action "${action.name}" of ${resource.path.route} is not a resource of this service`,
+        );
+      }
+    }
+  }
+}

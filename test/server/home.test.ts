@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import express from 'express';
+import { createShop } from './support/shop.js';
+
+describe('defineHome', () => {
+  it('should link to collections and publish templated links by rel', async () => {
+    const { app } = createShop();
+    const response = await request(app).get('/').expect(200);
+    expect(response).to.be.validHalForms;
+    expect(response.body.title).to.equal('Shop');
+    expect(response).to.have.halLink('orders', { templated: true, title: 'Orders' });
+    expect(response.body._links.orders.href).to.equal('/orders{?page,size,status}');
+    expect(response.body._links.order).to.deep.equal({
+      href: '/orders/{id}',
+      templated: true,
+      title: 'An order',
+    });
+  });
+
+  it('should build every link under the path the service is mounted at', async () => {
+    const { app, place } = createShop();
+    const order = place();
+    const outer = express().use('/shop', app);
+    const home = await request(outer).get('/shop/').expect(200);
+    expect(home.body._links.order.href).to.equal('/shop/orders/{id}');
+    const item = await request(outer).get(`/shop/orders/${order.id}`).expect(200);
+    expect(item.body._links.self.href).to.equal(`/shop/orders/${order.id}`);
+    expect(item.body._templates.pay.target).to.equal(`/shop/orders/${order.id}/payment`);
+    await request(outer)
+      .post('/shop/')
+      .send({ drink: 'tea' })
+      .expect(201)
+      .expect('Location', '/shop/orders/2');
+  });
+});
