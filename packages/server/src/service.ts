@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { createBodyParser } from './http/body.js';
 import { notFound, problemHandler } from './http/problems.js';
@@ -21,6 +21,12 @@ export interface ServiceOptions {
   logger?: Logger | false;
   /** Browser origins allowed to call the service from elsewhere. CORS is off without it. */
   cors?: CorsOptions;
+  /**
+   * The browser explorer (`explorer()` from `@halway/explorer`): a handler that answers requests
+   * preferring `text/html` with the explorer and serves its assets. Mounted before the resources;
+   * JSON clients are not affected. Without it, browsers get the resources' JSON.
+   */
+  explorer?: RequestHandler;
   /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
   bodyLimit?: string | number;
 }
@@ -56,12 +62,20 @@ export function createService(options: ServiceOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log));
+  app.use(noSniff);
   if (options.cors) app.use(corsMiddleware(options.cors));
+  if (options.explorer) app.use(options.explorer);
   app.use(createResourceRouter(runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb')));
   app.use(notFound());
   app.use(problemHandler(log));
   return app;
 }
+
+// Bodies are JSON documents, never something a browser should guess the type of.
+const noSniff: RequestHandler = (_request, response, next) => {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
+};
 
 function checkTargets(compiled: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>): void {
   for (const { resource, actions } of compiled.values()) {
