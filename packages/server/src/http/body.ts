@@ -60,6 +60,9 @@ function refusePollutingKeys(key: string, value: unknown): unknown {
 
 function run(middleware: RequestHandler, request: Request, response: Response): Promise<void> {
   return new Promise((resolve, reject) => {
-    void middleware(request, response, (error?: Error) => (error ? reject(error) : resolve()));
+    void middleware(request, response, (error?: unknown) => {
+      if (error === undefined || error === null) resolve();
+      else reject(error instanceof Error ? error : new Error(String(error as string)));
+    });
   });
 }
