@@ -62,7 +62,12 @@ function run(middleware: RequestHandler, request: Request, response: Response): 
   return new Promise((resolve, reject) => {
     void middleware(request, response, (error?: unknown) => {
       if (error === undefined || error === null) resolve();
-      else reject(error instanceof Error ? error : new Error(String(error as string)));
+      else
+        reject(
+          error instanceof Error
+            ? error
+            : new Error('The request body could not be parsed', { cause: error }),
+        );
     });
   });
 }
