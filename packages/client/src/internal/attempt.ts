@@ -1,0 +1,112 @@
+import { AbortError, ClientError, NetworkError, TimeoutError } from '../errors.js';
+import type { Middleware, MiddlewareScope, Next } from '../middleware.js';
+import type { HttpRequest } from './exchange.js';
+import {
+  carriesCredentials,
+  compileOrigins,
+  originOf,
+  type OriginMatcher,
+} from './origin-scope.js';
+import type { AttemptResponse } from './retry.js';
+import { attemptSignal } from './signals.js';
+
+interface ScopedMiddleware {
+  matches: OriginMatcher;
+  middleware: Middleware;
+}
+
+/**
+ * The middlewares of a client, each scoped to origins. Which ones run is decided per request
+ * from the URL of the request in hand, so a redirect to another origin or a link into another
+ * service never carries the first origin's credentials.
+ */
+export class MiddlewareStack {
+  readonly #entries: ScopedMiddleware[] = [];
+
+  /** Adds a middleware after those already added. */
+  use(middleware: Middleware, scope: MiddlewareScope): void {
+    if (typeof middleware !== 'function') {
+      throw new TypeError('HalwayClient.use(): the middleware must be a function');
+    }
+    if (scope === undefined || scope === null || scope.origin === undefined) {
+      throw new TypeError('HalwayClient.use(): say which origins the middleware is for');
+    }
+    const { matches, everywhere } = compileOrigins('HalwayClient.use()', scope.origin);
+    if (everywhere && carriesCredentials(middleware)) {
+      throw new TypeError(
+        'HalwayClient.use(): a credential middleware must be scoped to named origins, not "*"',
+      );
+    }
+    this.#entries.push({ matches, middleware });
+  }
+
+  /** Runs `request` through the middlewares that match its origin, then `send`. */
+  run(request: Request, send: Next): Promise<Response> {
+    const dispatch = (from: number, current: Request): Promise<Response> => {
+      const origin = originOf(current.url) ?? '';
+      for (let index = from; index < this.#entries.length; index++) {
+        const entry = this.#entries[index]!;
+        if (entry.matches(origin)) {
+          return entry.middleware(current, (next) => dispatch(index + 1, next));
+        }
+      }
+      return send(current);
+    };
+    return dispatch(0, request);
+  }
+}
+
+/** What one attempt needs from the client. */
+export interface AttemptDeps {
+  stack: MiddlewareStack;
+  fetch: typeof fetch;
+}
+
+/**
+ * Sends a request once: through the middlewares, with redirects left to the caller, the body
+ * read within the timeout. Fetch's failures become the client's errors: `AbortError` when the
+ * caller aborted, `TimeoutError` when the attempt ran out of time, `NetworkError` otherwise.
+ */
+export async function sendAttempt(
+  request: HttpRequest,
+  deps: AttemptDeps,
+  signal: AbortSignal | undefined,
+  timeout: number,
+): Promise<AttemptResponse> {
+  const attempt = attemptSignal(signal, timeout);
+  try {
+    let response = await deps.stack.run(toFetchRequest(request, attempt.signal, 'manual'), (r) =>
+      deps.fetch(r),
+    );
+    // Browsers hide redirects from 'manual' fetches; there the browser must follow them itself.
+    if (response.type === 'opaqueredirect') {
+      response = await deps.stack.run(toFetchRequest(request, attempt.signal, 'follow'), (r) =>
+        deps.fetch(r),
+      );
+    }
+    const body = await response.text();
+    return { status: response.status, headers: new Headers(response.headers), body };
+  } catch (error) {
+    if (error instanceof ClientError) throw error;
+    if (signal?.aborted) throw new AbortError(request.url, signal.reason);
+    if (attempt.timedOut()) throw new TimeoutError(request.url, timeout);
+    if (error instanceof TypeError) throw new NetworkError(request.url, error);
+    throw error;
+  } finally {
+    attempt.dispose();
+  }
+}
+
+function toFetchRequest(
+  request: HttpRequest,
+  signal: AbortSignal,
+  redirect: RequestRedirect,
+): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: new Headers(request.headers),
+    body: request.body,
+    redirect,
+    signal,
+  });
+}

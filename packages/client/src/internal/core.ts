@@ -1,0 +1,145 @@
+import { HalReader, type ResolvedLink } from '@halway/hal';
+import { HttpError, LinkNotFoundError, Problem } from '../errors.js';
+import type { DeprecationNotice, RequestOptions } from '../options.js';
+import { RESOURCE_ACCEPT, readBody } from '../representations.js';
+import { Resource } from '../resource.js';
+import { State, type StateSource } from '../state.js';
+import type { ResourceType } from '../typing.js';
+import { errorInit, type CallContext, type HttpResult } from './exchange.js';
+import { parseEmbeddedUrl } from './embedded-pointer.js';
+import type { Transport } from './transport.js';
+
+/** What a loaded state remembers about how it was reached. */
+export interface StateOrigin {
+  /** The link followed to reach it. */
+  via?: ResolvedLink;
+}
+
+/** Labels a call puts on its hops. */
+export interface CallLabels {
+  rel?: string | undefined;
+  template?: string | undefined;
+}
+
+/**
+ * The part of a client that resources, states and forms talk to: loading states, building
+ * errors, tracking invalidations and reporting deprecations. Not public: the public surface is
+ * `HalwayClient`.
+ */
+export class ClientCore {
+  /** The transport all requests go through. */
+  readonly transport: Transport;
+  /** Whether submissions send `Prefer: return=representation`. */
+  readonly preferRepresentation: boolean;
+  readonly #onDeprecation: (notice: DeprecationNotice) => void;
+  readonly #generations = new Map<string, number>();
+
+  /** Creates the core of a client. */
+  constructor(
+    transport: Transport,
+    preferRepresentation: boolean,
+    onDeprecation: (notice: DeprecationNotice) => void,
+  ) {
+    this.transport = transport;
+    this.preferRepresentation = preferRepresentation;
+    this.#onDeprecation = onDeprecation;
+  }
+
+  /** A handle on the resource at `url`, optionally with an embedded snapshot of it. */
+  resource<T extends ResourceType>(
+    url: string,
+    snapshot?: State<T>,
+    via?: ResolvedLink,
+  ): Resource<T> {
+    return new Resource<T>(this, url, snapshot, via);
+  }
+
+  /** Loads the state of the resource at `url` (an embedded-resource URL loads its document). */
+  async loadState<T extends ResourceType>(
+    url: string,
+    options: RequestOptions = {},
+    labels: CallLabels = {},
+    origin: StateOrigin = {},
+  ): Promise<State<T>> {
+    const pointer = parseEmbeddedUrl(url);
+    const documentUrl = pointer?.documentUrl ?? url;
+    const headers = new Headers({ accept: RESOURCE_ACCEPT });
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    const result = await this.transport.send(
+      { method: 'GET', url: documentUrl, headers },
+      { ...contextOf(options), ...labels },
+    );
+    if (result.status >= 400) throw this.errorFrom(result);
+    let state: State = this.stateFrom(result, sourceOf(result), origin);
+    for (const step of pointer?.steps ?? []) {
+      const item = state.embedded(step.rel)[step.index];
+      if (!item) throw new LinkNotFoundError(step.rel, state.url, state.embeddedRels());
+      state = item;
+    }
+    return state;
+  }
+
+  /** Builds a state from a response: its JSON object body, or an empty document. */
+  stateFrom<T extends ResourceType>(
+    result: HttpResult,
+    source: StateSource,
+    origin: StateOrigin = {},
+    base: string = result.request.url,
+  ): State<T> {
+    const body = readBody(result.headers.get('content-type'), result.body, result.status);
+    const document =
+      body.kind === 'json' && isJsonObject(body.value) ? body.value : ({} as Record<string, never>);
+    return new State<T>(this, new HalReader(document, base), {
+      status: result.status,
+      headers: result.headers,
+      source,
+      via: origin.via,
+    });
+  }
+
+  /** The error for an error response: a `Problem` for problem documents, else an `HttpError`. */
+  errorFrom(result: HttpResult): HttpError {
+    const body = readBody(result.headers.get('content-type'), result.body, result.status);
+    return body.kind === 'problem'
+      ? new Problem(errorInit(result), body.problem)
+      : new HttpError(errorInit(result));
+  }
+
+  /** How many times `url` has been invalidated: embedded snapshots older than that are stale. */
+  generation(url: string): number {
+    return this.#generations.get(url) ?? 0;
+  }
+
+  /** Records that `url` changed on the server. */
+  invalidated(url: string): void {
+    this.#generations.set(url, this.generation(url) + 1);
+  }
+
+  /** Reports a deprecated link about to be followed. */
+  reportDeprecation(link: ResolvedLink, href: string, from: string): void {
+    const deprecation =
+      link.deprecation ?? (link.hints?.status === 'deprecated' ? true : undefined);
+    if (deprecation === undefined || deprecation === '') return;
+    this.#onDeprecation({ rel: link.rel, href, deprecation, from });
+  }
+}
+
+/** The transport context of a call's options. */
+export function contextOf(options: RequestOptions): CallContext {
+  const context: CallContext = {};
+  if (options.signal) context.signal = options.signal;
+  if (options.timeout !== undefined) context.timeout = options.timeout;
+  if (options.cache) context.cache = options.cache;
+  if (options.onHop) context.onHop = options.onHop;
+  return context;
+}
+
+function sourceOf(result: HttpResult): StateSource {
+  if (result.cache === 'hit') return 'cache';
+  if (result.cache === 'revalidated') return 'revalidated';
+  return 'network';
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,114 @@
+import { AbortError, NetworkError, TimeoutError } from '../errors.js';
+import type { Clock, RetryOptions } from '../options.js';
+import { isSafeMethod, type HttpRequest } from './exchange.js';
+
+/** A retry policy with every default filled in. */
+export interface RetryPolicy {
+  retries: number;
+  minDelay: number;
+  maxDelay: number;
+  statuses: ReadonlySet<number>;
+  maxRetryAfter: number;
+  random: () => number;
+}
+
+/** A response as one attempt got it. */
+export interface AttemptResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+/** Fills in the defaults of a retry policy; `false` means no retries. */
+export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+  const given = options === false ? { retries: 0 } : (options ?? {});
+  const retries = given.retries ?? 2;
+  if (!Number.isInteger(retries) || retries < 0) {
+    throw new TypeError('createClient(): retry.retries must be a whole number, 0 or more');
+  }
+  return {
+    retries,
+    minDelay: given.minDelay ?? 100,
+    maxDelay: given.maxDelay ?? 5000,
+    statuses: new Set(given.statuses ?? [429, 503]),
+    maxRetryAfter: given.maxRetryAfter ?? 30_000,
+    random: given.random ?? Math.random,
+  };
+}
+
+/**
+ * The wait before retry number `retry` (1 for the first): "full jitter", a random share of an
+ * exponentially growing bound, so that clients failing together do not retry together.
+ */
+export function backoffDelay(policy: RetryPolicy, retry: number): number {
+  const bound = Math.min(policy.maxDelay, policy.minDelay * 2 ** (retry - 1));
+  return Math.floor(policy.random() * bound);
+}
+
+/**
+ * The wait a `Retry-After` value asks for, in milliseconds: delay-seconds or an HTTP date.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3
+ */
+export function retryAfterDelay(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Sends a request, again on a network error, a timeout or a retryable status, as the policy
+ * allows. Only safe requests and those with an `Idempotency-Key` are sent more than once:
+ * anything else might apply its effect twice.
+ */
+export async function sendWithRetries(
+  request: HttpRequest,
+  attempt: () => Promise<AttemptResponse>,
+  policy: RetryPolicy,
+  clock: Clock,
+  signal: AbortSignal | undefined,
+  counter: { attempts: number },
+): Promise<AttemptResponse> {
+  const retryable = isSafeMethod(request.method) || request.headers.has('idempotency-key');
+  for (;;) {
+    counter.attempts += 1;
+    const canRetry = retryable && counter.attempts <= policy.retries;
+    let delay: number;
+    try {
+      const response = await attempt();
+      if (!canRetry || !policy.statuses.has(response.status)) return response;
+      const asked = retryAfterDelay(response.headers.get('retry-after'), clock.now());
+      if (asked !== undefined && asked > policy.maxRetryAfter) return response;
+      delay = asked ?? backoffDelay(policy, counter.attempts);
+    } catch (error) {
+      const transient = error instanceof NetworkError || error instanceof TimeoutError;
+      if (!canRetry || !transient) throw error;
+      delay = backoffDelay(policy, counter.attempts);
+    }
+    try {
+      await clock.sleep(delay, signal);
+    } catch (reason) {
+      throw new AbortError(request.url, reason);
+    }
+  }
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason as Error);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
