@@ -47,3 +47,18 @@ export { createJsonLogger, silentLogger, type LogFields, type Logger } from './l
 export { ALLOWED_HEADERS, EXPOSED_HEADERS, type CorsOptions } from './http/cors.js';
 export { representationMediaTypes, representations } from './representations/registry.js';
 export type { Representation } from './representations/representation.js';
+export {
+  anyAuthentication,
+  apiKeyAuthentication,
+  bearerAuthentication,
+  type Authentication,
+  type Caller,
+} from './auth/authentication.js';
+export {
+  createMemoryIdempotencyStore,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type MemoryIdempotencyStoreOptions,
+  type StoredResponse,
+} from './idempotency/store.js';
+export { DEFAULT_IDEMPOTENCY_TTL, type IdempotencyOptions } from './idempotency/idempotency.js';

@@ -1,5 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
+import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
+import { idempotencySettings, type IdempotencyOptions } from './idempotency/idempotency.js';
 import { createBodyParser } from './http/body.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
@@ -27,6 +29,13 @@ export interface ServiceOptions {
    * JSON clients are not affected. Without it, browsers get the resources' JSON.
    */
   explorer?: RequestHandler;
+  /**
+   * How callers are identified (`bearerAuthentication`, `apiKeyAuthentication`, or your own). With
+   * it, actions can say who may take them (`allow`), and representations vary by credentials.
+   */
+  authentication?: Authentication;
+  /** Where `Idempotency-Key`s are kept and for how long (default: in memory, 24 hours). */
+  idempotency?: IdempotencyOptions;
   /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
   bodyLimit?: string | number;
 }
@@ -56,11 +65,18 @@ export function createService(options: ServiceOptions): Express {
     compiled.set(resource, compileResource(resource, validators));
   }
   checkTargets(compiled);
-  const runtime: ServiceRuntime = { resources: compiled, log };
+  const runtime: ServiceRuntime = {
+    resources: compiled,
+    log,
+    authentication: options.authentication,
+    idempotency: idempotencySettings(options.idempotency),
+  };
   const endpoints = collectEndpoints([...compiled.values()]);
 
   const app = express();
   app.disable('x-powered-by');
+  // ETags are ours: state versions plus representation digests (see conditional/etag.ts).
+  app.set('etag', false);
   app.use(requestLog(log));
   app.use(noSniff);
   if (options.cors) app.use(corsMiddleware(options.cors));

@@ -3,6 +3,19 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { HttpProblem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { FORBIDDEN_KEY } from './body.js';
+import { writeReply, type Reply } from './reply.js';
+
+/** A problem as a reply: `application/problem+json`, with the problem's headers. */
+export function problemReply(
+  problem: HttpProblem,
+  extensions: Record<string, unknown> = {},
+): Reply {
+  return {
+    status: problem.status,
+    headers: { ...problem.headers, 'Content-Type': PROBLEM_JSON },
+    body: JSON.stringify({ ...problem.toJSON(), ...extensions }),
+  };
+}
 
 /** Sends a problem as `application/problem+json`, with its headers. */
 export function sendProblem(
@@ -10,10 +23,7 @@ export function sendProblem(
   problem: HttpProblem,
   extensions: Record<string, unknown> = {},
 ): void {
-  response.status(problem.status);
-  for (const [name, value] of Object.entries(problem.headers)) response.setHeader(name, value);
-  response.setHeader('Content-Type', PROBLEM_JSON);
-  response.send(JSON.stringify({ ...problem.toJSON(), ...extensions }));
+  writeReply(response, problemReply(problem, extensions));
 }
 
 /** Answers every request no route took with a 404 problem (never Express's HTML page). */
@@ -39,8 +49,8 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     const problem = toProblem(error);
-    const requestId = response.getHeader('x-request-id');
     if (problem.status >= 500) {
+      const requestId = response.getHeader('x-request-id');
       log.error('request failed', {
         requestId,
         method: request.method,
@@ -54,7 +64,8 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
-function toProblem(error: unknown): HttpProblem {
+/** The problem an error stands for: itself, a body-parser error's, or a 500 for anything else. */
+export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const { type, status, message, limit } = (error ?? {}) as {
     type?: string;

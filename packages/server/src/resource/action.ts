@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@halway/hal';
 import type { FromSchema, JSONSchema } from 'json-schema-to-ts';
+import type { Caller } from '../auth/authentication.js';
 import type { ActionContext, RequestContext } from './context.js';
 import type { AnyResource } from './resource.js';
 import type { ActionResult } from './results.js';
@@ -36,6 +37,11 @@ interface ActionBaseOptions<TState, TParams, TSchema> {
     state: TState,
     context: RequestContext<TParams>,
   ) => Partial<ActionInput<TSchema>> | Record<string, unknown>;
+  /**
+   * Who may take the action. A caller who may not does not see the template, and a request made
+   * anyway is refused: 401 for an anonymous caller, 403 for a known one.
+   */
+  allow?: (caller: Caller | undefined, state: TState, context: RequestContext<TParams>) => boolean;
 }
 
 /** An action this resource serves itself: it has a handler. */
@@ -51,6 +57,13 @@ export interface HandledActionOptions<TState, TParams, TSchema> extends ActionBa
    * when absent. Two actions of a resource need different paths when they share a method.
    */
   path?: string;
+  /**
+   * Demands `If-Match` (428 without it), so that no client changes a state it has not seen.
+   * The resource's `self` link then carries the hint `precondition-req: ["etag"]`.
+   */
+  requireIfMatch?: boolean;
+  /** Demands an `Idempotency-Key` (400 without it), for actions that must never run twice. */
+  requireIdempotencyKey?: boolean;
   /** Does the work. */
   handle: (
     context: ActionContext<TState, TParams, ActionInput<TSchema>>,

@@ -1,5 +1,6 @@
 import type { HalDocument } from '@halway/hal';
 import type { Request } from 'express';
+import type { Caller } from '../auth/authentication.js';
 import type { Logger } from '../logger.js';
 import type { AnyResource, ResourceOf, ResourceWithParams } from './resource.js';
 
@@ -17,6 +18,8 @@ export interface RequestContext<TParams = Record<string, string | undefined>> {
   readonly basePath: string;
   /** The service's logger. */
   readonly log: Logger;
+  /** Who is calling, as the service's authentication says; undefined when anonymous. */
+  readonly caller: Caller | undefined;
   /**
    * The path of a resource of this service (mount point included).
    *

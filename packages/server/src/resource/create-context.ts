@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { Caller } from '../auth/authentication.js';
 import type { RequestContext } from './context.js';
 import { renderDocument } from './render.js';
 import type { AnyResource } from './resource.js';
@@ -9,6 +10,7 @@ export function createRequestContext(
   runtime: ServiceRuntime,
   request: Request,
   params: Record<string, string | undefined>,
+  caller: Caller | undefined,
 ): RequestContext<Record<string, string | undefined>> {
   const basePath = request.baseUrl;
   const context: RequestContext<Record<string, string | undefined>> = {
@@ -17,6 +19,7 @@ export function createRequestContext(
     request,
     basePath,
     log: runtime.log,
+    caller,
     href: (resource, resourceParams) =>
       basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
     uriTemplate: (resource) =>
@@ -31,7 +34,7 @@ export function createRequestContext(
         );
       }
       const embeddedParams = (toParams?.(state) ?? {}) as Record<string, string | undefined>;
-      const embeddedContext = createRequestContext(runtime, request, embeddedParams);
+      const embeddedContext = createRequestContext(runtime, request, embeddedParams, caller);
       return renderDocument(
         compiled,
         state,

@@ -7,7 +7,7 @@ type Context = RequestContext<Record<string, string | undefined>>;
 
 /**
  * The document of a resource in a state: properties, `self`, links, embedded resources, and
- * the template of every action its guard allows now.
+ * the template of every action the caller may take in this state.
  */
 export async function renderDocument(
   compiled: CompiledResource,
@@ -17,7 +17,10 @@ export async function renderDocument(
 ): Promise<HalDocument> {
   const { options } = compiled.resource;
   const builder = new HalBuilder(options.properties?.(state, context) ?? {});
-  builder.self(self);
+  const available = availableActions(compiled, state, context);
+  // Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
+  const needsIfMatch = available.some((action) => requiresIfMatch(action));
+  builder.self(needsIfMatch ? { href: self, hints: { 'precondition-req': ['etag'] } } : self);
   const links = options.links ? await options.links(state, context) : {};
   for (const [rel, value] of Object.entries(links)) {
     if (value === undefined) continue;
@@ -31,25 +34,39 @@ export async function renderDocument(
     else builder.embed(rel, value);
   }
   const selfPath = self.split('?', 1)[0]!;
-  for (const action of allowedActions(compiled, state, context)) {
+  for (const action of available) {
     builder.template(action.name, templateFor(action, state, context, selfPath));
   }
   return builder.toJSON();
 }
 
-/** The actions whose guard allows them in this state, in declaration order. */
-export function allowedActions(
+/** The actions this caller may take in this state, in declaration order. */
+export function availableActions(
   compiled: CompiledResource,
   state: unknown,
   context: Context,
 ): CompiledAction[] {
-  return compiled.actions.filter((action) => isAllowed(action, state, context));
+  return compiled.actions.filter(
+    (action) => isPermitted(action, state, context) && isAllowed(action, state, context),
+  );
 }
 
 /** Whether an action's guard allows it in this state. */
 export function isAllowed(action: CompiledAction, state: unknown, context: Context): boolean {
   const when = action.declaration.options.when;
   return when === undefined || when(state, context) === true;
+}
+
+/** Whether the caller may take an action. */
+export function isPermitted(action: CompiledAction, state: unknown, context: Context): boolean {
+  const allow = action.declaration.options.allow;
+  return allow === undefined || allow(context.caller, state, context) === true;
+}
+
+/** Whether an action demands `If-Match`. */
+export function requiresIfMatch(action: CompiledAction): boolean {
+  const { options } = action.declaration;
+  return 'handle' in options && options.requireIfMatch === true;
 }
 
 function templateFor(

@@ -33,6 +33,11 @@ export interface ResourceOptions<TState, TParams> {
   query?: readonly string[];
   /** Loads the state the request addresses; undefined answers 404. Without it the state is `{}`. */
   load?: (context: RequestContext<TParams>) => Awaitable<TState | undefined>;
+  /**
+   * The version of a state (a revision number, an update time), from which ETags are made. Without
+   * it, a digest of the representation stands in for it.
+   */
+  version?: (state: TState) => string | number;
   /** The parameters that address a given state: needed to link to it or embed it from its state. */
   params?: (state: TState) => TParams;
   /** The resource's properties. */

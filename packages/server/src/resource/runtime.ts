@@ -1,3 +1,5 @@
+import type { Authentication } from '../auth/authentication.js';
+import type { IdempotencySettings } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
 import type { CompiledResource } from './compile.js';
 import type { AnyResource, Resource } from './resource.js';
@@ -8,6 +10,10 @@ export interface ServiceRuntime {
   readonly resources: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>;
   /** The service's logger. */
   readonly log: Logger;
+  /** How callers are identified, if at all. */
+  readonly authentication: Authentication | undefined;
+  /** How idempotency keys are kept. */
+  readonly idempotency: IdempotencySettings;
 }
 
 /** The compiled form of a resource of the service; a TypeError naming `caller` when it is not one. */

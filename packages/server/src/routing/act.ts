@@ -1,23 +1,30 @@
 import type { FieldProblem } from '@halway/hal';
-import { constraintMessage } from '@halway/hal';
 import type { Request, Response } from 'express';
+import { callerOf } from '../auth/caller.js';
 import { HttpProblem } from '../errors.js';
 import type { BodyParser } from '../http/body.js';
+import { problemReply, toProblem } from '../http/problems.js';
+import { writeReply, type Reply } from '../http/reply.js';
 import type { CompiledAction, CompiledResource } from '../resource/compile.js';
 import type { ActionContext, RequestContext } from '../resource/context.js';
 import { createRequestContext, requestParams } from '../resource/create-context.js';
-import { allowedActions, isAllowed } from '../resource/render.js';
+import { availableActions, isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
+import { checkPreconditions } from './preconditions.js';
+import { claimIdempotencyKey, type IdempotencyClaim } from './idempotent.js';
+import { readOnlyProblems } from './read-only.js';
 import { loadState } from './read.js';
-import { respond } from './respond.js';
+import { outcomeReply } from './respond.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
 
 const QUERY_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 
 /**
- * Runs an action: parse the body, load the state, enforce the guard (409), validate the input
- * (422), call the handler and answer with its result.
+ * Runs an action. In order: identify the caller, parse the body, honour an `Idempotency-Key`
+ * (replaying a stored response), load the state (404), check the caller may (401/403), check
+ * `If-Match` (412/428), the state guard (409) and the input (422), then run the handler and
+ * reply, keeping the reply for the key.
  */
 export async function runAction(
   runtime: ServiceRuntime,
@@ -28,12 +35,55 @@ export async function runAction(
   parseBody: BodyParser,
 ): Promise<void> {
   const fromQuery = QUERY_METHODS.has(request.method);
+  const caller = await callerOf(runtime, request);
   if (!fromQuery) await parseBody(request, response);
-  const params = requestParams(owner.resource, request);
-  const context = createRequestContext(runtime, request, params);
+  const claim = await claimIdempotencyKey(runtime, action, request, caller);
+  if (claim.kind === 'replay') {
+    writeReply(response, {
+      ...claim.reply,
+      headers: { ...claim.reply.headers, 'Idempotent-Replayed': 'true' },
+    });
+    return;
+  }
+  let reply: Reply;
+  try {
+    reply = await perform(
+      runtime,
+      owner,
+      action,
+      request,
+      fromQuery,
+      caller === undefined ? undefined : caller,
+      claim,
+    );
+  } catch (error) {
+    await claim.release();
+    throw error;
+  }
+  writeReply(response, reply);
+}
+
+async function perform(
+  runtime: ServiceRuntime,
+  owner: CompiledResource,
+  action: CompiledAction,
+  request: Request,
+  fromQuery: boolean,
+  caller: Context['caller'],
+  claim: Exclude<IdempotencyClaim, { kind: 'replay' }>,
+): Promise<Reply> {
+  const context = createRequestContext(
+    runtime,
+    request,
+    requestParams(owner.resource, request),
+    caller,
+  );
   const state = await loadState(owner, context, request);
+  const ownerSelf = ownerPath(request, action);
+  if (!isPermitted(action, state, context)) throw notPermitted(runtime, action, caller);
+  await checkPreconditions(runtime, owner, action, state, context, request, ownerSelf);
   if (!isAllowed(action, state, context))
-    throw notAllowedNow(owner, action, state, context, request);
+    throw notAllowedNow(owner, action, state, context, ownerSelf);
 
   const raw = fromQuery ? queryInput(request, owner) : (request.body as unknown);
   const fromText =
@@ -53,8 +103,37 @@ export async function runAction(
     state,
     input: result.value,
   };
-  const outcome = await options.handle(actionContext as never);
-  await respond(runtime, request, response, outcome, { owner, context });
+  let reply: Reply;
+  try {
+    reply = await outcomeReply(runtime, request, await options.handle(actionContext as never), {
+      owner,
+      context,
+      ownerSelf,
+    });
+  } catch (error) {
+    // A problem the handler raised is its answer, replayed like any other; anything else is a failure.
+    if (!(error instanceof HttpProblem)) throw error;
+    reply = problemReply(toProblem(error));
+  }
+  await claim.complete(reply);
+  return reply;
+}
+
+function notPermitted(
+  runtime: ServiceRuntime,
+  action: CompiledAction,
+  caller: Context['caller'],
+): HttpProblem {
+  if (caller === undefined) {
+    const challenge = runtime.authentication?.challenge;
+    return new HttpProblem('UNAUTHORIZED', {
+      detail: `"${action.name}" needs credentials`,
+      headers: challenge ? { 'WWW-Authenticate': challenge } : {},
+    });
+  }
+  return new HttpProblem('FORBIDDEN', {
+    detail: `"${action.name}" is not permitted to ${caller.id}`,
+  });
 }
 
 function notAllowedNow(
@@ -62,58 +141,30 @@ function notAllowedNow(
   action: CompiledAction,
   state: unknown,
   context: Context,
-  request: Request,
+  ownerSelf: string,
 ): HttpProblem {
-  const allowed = allowedActions(owner, state, context).map((candidate) => candidate.name);
-  const resourcePath = `${request.baseUrl}${request.path}`.slice(
-    0,
-    action.subPath === '' ? undefined : -action.subPath.length,
-  );
+  const allowed = availableActions(owner, state, context).map((candidate) => candidate.name);
+  const possible =
+    allowed.length > 0 ? `possible now: ${allowed.join(', ')}` : 'nothing is possible now';
   return new HttpProblem('ACTION_NOT_ALLOWED', {
-    detail:
-      `"${action.name}" is not possible on ${resourcePath} in its current state` +
-      (allowed.length > 0 ? `; possible now: ${allowed.join(', ')}` : '; nothing is possible now'),
+    detail: `"${action.name}" is not possible on ${ownerSelf} in its current state; ${possible}`,
     extensions: { action: action.name, allowed },
   });
 }
 
 function invalidInput(action: CompiledAction, problems: FieldProblem[]): HttpProblem {
   const fields = new Set(problems.map((problem) => problem.field ?? problem.pointer));
+  const count = `${fields.size} field${fields.size === 1 ? '' : 's'}`;
   return new HttpProblem('INVALID_INPUT', {
-    detail: `${fields.size} field${fields.size === 1 ? '' : 's'} of "${action.name}" ${fields.size === 1 ? 'is' : 'are'} invalid`,
+    detail: `${count} of "${action.name}" ${fields.size === 1 ? 'is' : 'are'} invalid`,
     errors: problems,
     extensions: { template: action.name },
   });
 }
 
-// A read-only field may be sent back, but only with the value the form gave it.
-function readOnlyProblems(
-  action: CompiledAction,
-  raw: unknown,
-  state: unknown,
-  context: Context,
-): FieldProblem[] {
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const readOnly = action.properties.filter(
-    (property) => property.readOnly && input[property.name] !== undefined,
-  );
-  if (readOnly.length === 0) return [];
-  const values = action.declaration.options.values?.(state, context) ?? {};
-  return readOnly
-    .filter((property) => !sameValue(input[property.name], values[property.name] ?? property.value))
-    .map((property) => ({
-      pointer: `/${property.name}`,
-      field: property.name,
-      constraint: 'readOnly' as const,
-      detail: constraintMessage('readOnly', property),
-    }));
-}
-
-// Query strings and urlencoded bodies carry strings: "7" is the read-only 7 sent back.
-function sameValue(sent: unknown, expected: unknown): boolean {
-  const text = (value: unknown) =>
-    typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  return text(sent) === text(expected);
+function ownerPath(request: Request, action: CompiledAction): string {
+  const path = request.baseUrl + request.path;
+  return action.subPath === '' ? path : path.slice(0, path.length - action.subPath.length) || '/';
 }
 
 function queryInput(request: Request, owner: CompiledResource): Record<string, unknown> {

@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
-import type { ServiceRuntime } from '../resource/runtime.js';
+import { callerOf } from '../auth/caller.js';
 import { createRequestContext, requestParams } from '../resource/create-context.js';
-import { isAllowed } from '../resource/render.js';
+import { isAllowed, isPermitted } from '../resource/render.js';
+import type { ServiceRuntime } from '../resource/runtime.js';
 import type { Endpoint } from './endpoints.js';
 import { loadState } from './read.js';
 
-/** OPTIONS: `Allow` lists the methods possible on this resource in its current state. */
+/** OPTIONS: `Allow` lists the methods this caller may use on the resource in its current state. */
 export async function answerOptions(
   runtime: ServiceRuntime,
   endpoint: Endpoint,
@@ -16,18 +17,28 @@ export async function answerOptions(
   response.status(204).end();
 }
 
-/** The methods possible on a route now: reading, and every action whose guard allows it. */
+/** The methods possible on a route now: reading, and every action the caller may take now. */
 export async function allowedNow(
   runtime: ServiceRuntime,
   endpoint: Endpoint,
   request: Request,
 ): Promise<string[]> {
   const { owner } = endpoint;
-  const context = createRequestContext(runtime, request, requestParams(owner.resource, request));
+  const context = createRequestContext(
+    runtime,
+    request,
+    requestParams(owner.resource, request),
+    await callerOf(runtime, request),
+  );
   const state = await loadState(owner, context, request);
   const methods = endpoint.readable ? ['GET', 'HEAD'] : [];
   for (const [method, action] of endpoint.actions) {
-    if (!methods.includes(method) && isAllowed(action, state, context)) methods.push(method);
+    if (
+      !methods.includes(method) &&
+      isPermitted(action, state, context) &&
+      isAllowed(action, state, context)
+    )
+      methods.push(method);
   }
   return [...methods, 'OPTIONS'];
 }

@@ -1,14 +1,19 @@
 import type { Request, Response } from 'express';
+import { callerOf } from '../auth/caller.js';
+import { stateVersionOf } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
+import { writeReply, type Reply } from '../http/reply.js';
 import { negotiateRepresentation } from '../representations/registry.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
 import { createRequestContext, requestParams } from '../resource/create-context.js';
 import { renderDocument } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
-import { notAcceptable, sendDocument } from './send.js';
+import { documentReply, notAcceptable } from './send.js';
 
-/** GET and HEAD on a resource: negotiate, load, render. */
+type Context = RequestContext<Record<string, string | undefined>>;
+
+/** GET and HEAD on a resource: negotiate, load, render, with an ETag (304 when still fresh). */
 export async function readResource(
   runtime: ServiceRuntime,
   owner: CompiledResource,
@@ -17,31 +22,74 @@ export async function readResource(
 ): Promise<void> {
   // Negotiate before loading: a client that can read nothing we have should not cost a load.
   if (!negotiateRepresentation(request)) throw notAcceptable();
-  const context = createRequestContext(runtime, request, requestParams(owner.resource, request));
+  const caller = await callerOf(runtime, request);
+  const context = createRequestContext(
+    runtime,
+    request,
+    requestParams(owner.resource, request),
+    caller,
+  );
   const state = await loadState(owner, context, request);
-  const document = await renderDocument(owner, state, context, selfOf(owner, request));
-  sendDocument(request, response, document);
+  writeReply(
+    response,
+    await representationReply(runtime, owner, state, context, request, selfOf(owner, request)),
+  );
+}
+
+/** A resource's representation in a state, as a reply with its ETag. */
+export async function representationReply(
+  runtime: ServiceRuntime,
+  owner: CompiledResource,
+  state: unknown,
+  context: Context,
+  request: Request,
+  self: string,
+  status = 200,
+): Promise<Reply> {
+  const document = await renderDocument(owner, state, context, self);
+  const version = owner.resource.options.version?.(state);
+  return documentReply(runtime, request, document, stateVersionOf(version, document), status);
+}
+
+/** The version of a state as ETags carry it: the author's, or a digest of its document. */
+export async function currentStateVersion(
+  owner: CompiledResource,
+  state: unknown,
+  context: Context,
+  self: string,
+): Promise<string> {
+  const version = owner.resource.options.version?.(state);
+  if (version !== undefined) return stateVersionOf(version, {});
+  return stateVersionOf(undefined, await renderDocument(owner, state, context, self));
 }
 
 /** Loads the state a request addresses; a 404 problem when there is none. */
 export async function loadState(
   owner: CompiledResource,
-  context: RequestContext<Record<string, string | undefined>>,
+  context: Context,
   request: Request,
 ): Promise<unknown> {
-  const load = owner.resource.options.load;
-  const state = load ? await load(context) : {};
-  if (state === undefined || state === null) {
+  const state = await loadOrUndefined(owner, context);
+  if (state === undefined)
     throw new HttpProblem('NOT_FOUND', {
       detail: `There is no resource at ${request.baseUrl}${request.path}`,
     });
-  }
   return state;
 }
 
+/** Loads the state a request addresses, or undefined. */
+export async function loadOrUndefined(owner: CompiledResource, context: Context): Promise<unknown> {
+  const load = owner.resource.options.load;
+  const state = load ? await load(context) : {};
+  return state === null ? undefined : state;
+}
+
 /** The `self` of the requested resource: its path, with the query parameters that address it. */
-export function selfOf(owner: CompiledResource, request: Request): string {
-  const path = request.baseUrl + request.path;
+export function selfOf(
+  owner: CompiledResource,
+  request: Request,
+  path = request.baseUrl + request.path,
+): string {
   const query = new URLSearchParams();
   for (const name of owner.resource.options.query ?? []) {
     const value = (request.query as Record<string, unknown>)[name];

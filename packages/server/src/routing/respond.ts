@@ -1,44 +1,84 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
+import { returnPreference } from '../conditional/prefer.js';
+import type { Reply } from '../http/reply.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
+import { createRequestContext } from '../resource/create-context.js';
 import type { ActionResult, ResourceLocation } from '../resource/results.js';
-import type { ServiceRuntime } from '../resource/runtime.js';
-import { sendDocument } from './send.js';
+import { compiledOf, type ServiceRuntime } from '../resource/runtime.js';
+import { loadOrUndefined, representationReply } from './read.js';
+import { documentReply } from './send.js';
 
-/** Where an action ran: the resource and the request's context. */
+/** Where an action ran: the resource, the request's context, and the resource's own path. */
 export interface ActionScene {
   /** The resource the action belongs to. */
   owner: CompiledResource;
   /** The request's context. */
   context: RequestContext<Record<string, string | undefined>>;
+  /** The `self` of the resource the action was taken on. */
+  ownerSelf: string;
 }
 
-/** Answers with an action's result. */
-export async function respond(
-  _runtime: ServiceRuntime,
+/**
+ * The reply to an action's result. With `Prefer: return=representation`, a changed or created
+ * resource comes back in the body with `Content-Location` and `Preference-Applied`, so a
+ * client's step costs one round trip; `return=minimal` (and no preference) answers 201 or 204.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7240#section-4.2
+ */
+export async function outcomeReply(
+  runtime: ServiceRuntime,
   request: Request,
-  response: Response,
   outcome: ActionResult,
   scene: ActionScene,
-): Promise<void> {
-  if (outcome === undefined || outcome.kind === 'no-content') {
-    response.status(204).end();
-    return;
+): Promise<Reply> {
+  const preference = returnPreference(request.headers.prefer);
+  const minimal: Record<string, string> =
+    preference === 'minimal' ? { 'Preference-Applied': 'return=minimal' } : {};
+  if (outcome === undefined) {
+    if (preference === 'representation') {
+      const state = await loadOrUndefined(scene.owner, scene.context);
+      if (state !== undefined) {
+        const reply = await representationReply(
+          runtime,
+          scene.owner,
+          state,
+          scene.context,
+          request,
+          scene.ownerSelf,
+        );
+        return withHeaders(reply, {
+          'Content-Location': scene.ownerSelf,
+          'Preference-Applied': 'return=representation',
+        });
+      }
+    }
+    return { status: 204, headers: minimal };
   }
   switch (outcome.kind) {
-    case 'created':
-      response.status(201).setHeader('Location', locationOf(outcome.location, scene)).end();
-      return;
+    case 'no-content':
+      return { status: 204, headers: {} };
+    case 'created': {
+      const location = locationOf(outcome.location, scene);
+      if (preference === 'representation' && 'resource' in outcome.location) {
+        const reply = await createdReply(runtime, request, outcome.location, scene, location);
+        return withHeaders(reply, {
+          Location: location,
+          'Content-Location': location,
+          'Preference-Applied': 'return=representation',
+        });
+      }
+      return { status: 201, headers: { ...minimal, Location: location } };
+    }
     case 'see-other':
-      response.status(303).setHeader('Location', locationOf(outcome.location, scene)).end();
-      return;
+      return { status: 303, headers: { Location: locationOf(outcome.location, scene) } };
     case 'accepted':
-      if (outcome.location) response.setHeader('Location', locationOf(outcome.location, scene));
-      response.status(202).end();
-      return;
+      return {
+        status: 202,
+        headers: outcome.location ? { Location: locationOf(outcome.location, scene) } : {},
+      };
     case 'ok':
-      sendDocument(request, response, outcome.document);
-      return;
+      return documentReply(runtime, request, outcome.document, undefined);
   }
 }
 
@@ -53,4 +93,24 @@ export function locationOf(location: ResourceLocation, scene: ActionScene): stri
     );
   }
   return scene.context.href(resource, toParams ? toParams(state) : {});
+}
+
+async function createdReply(
+  runtime: ServiceRuntime,
+  request: Request,
+  location: Extract<ResourceLocation, { resource: unknown }>,
+  scene: ActionScene,
+  href: string,
+): Promise<Reply> {
+  const compiled = compiledOf(runtime, location.resource, 'created()');
+  const params = (location.resource.options.params?.(location.state) ?? {}) as Record<
+    string,
+    string | undefined
+  >;
+  const context = createRequestContext(runtime, request, params, scene.context.caller);
+  return representationReply(runtime, compiled, location.state, context, request, href, 201);
+}
+
+function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+  return { ...reply, headers: { ...reply.headers, ...headers } };
 }

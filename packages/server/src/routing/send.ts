@@ -1,21 +1,34 @@
 import type { HalDocument } from '@halway/hal';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
+import { digest, entityTag } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
+import type { Reply } from '../http/reply.js';
 import { negotiateRepresentation, representationMediaTypes } from '../representations/registry.js';
+import type { ServiceRuntime } from '../resource/runtime.js';
 
-/** Sends a document in the representation the request prefers; 406 when it accepts none. */
-export function sendDocument(
+/**
+ * A document as a reply in the representation the request prefers, with its ETag; 406 when
+ * the request accepts none. `stateVersion` is the version of the state it shows, if any.
+ */
+export function documentReply(
+  runtime: ServiceRuntime,
   request: Request,
-  response: Response,
   document: HalDocument,
+  stateVersion: string | undefined,
   status = 200,
-): void {
-  response.setHeader('Vary', 'Accept');
+): Reply {
   const representation = negotiateRepresentation(request);
   if (!representation) throw notAcceptable();
-  response.status(status);
-  response.setHeader('Content-Type', `${representation.mediaType}; charset=utf-8`);
-  response.send(representation.serialize(document));
+  const body = representation.serialize(document);
+  return {
+    status,
+    headers: {
+      'Content-Type': `${representation.mediaType}; charset=utf-8`,
+      Vary: varyOf(runtime),
+      ETag: stateVersion === undefined ? `"${digest(body)}"` : entityTag(stateVersion, body),
+    },
+    body,
+  };
 }
 
 /** The 406 problem, naming what is available. */
@@ -25,4 +38,18 @@ export function notAcceptable(): HttpProblem {
     headers: { Vary: 'Accept' },
     extensions: { available: representationMediaTypes },
   });
+}
+
+// Representations differ by media type and, when templates depend on the caller, by credentials.
+function varyOf(runtime: ServiceRuntime): string {
+  const headers = runtime.authentication?.headers ?? [];
+  return [
+    'Accept',
+    ...headers.map((header) =>
+      header.replace(
+        /(^|-)([a-z])/g,
+        (_m, dash: string, letter: string) => dash + letter.toUpperCase(),
+      ),
+    ),
+  ].join(', ');
 }

@@ -1,0 +1,23 @@
+import type { Request } from 'express';
+import type { ServiceRuntime } from '../resource/runtime.js';
+import type { Caller } from './authentication.js';
+
+const callers = new WeakMap<Request, Promise<Caller | undefined>>();
+
+/** Who is calling: authenticated once per request, whatever asks. */
+export function callerOf(runtime: ServiceRuntime, request: Request): Promise<Caller | undefined> {
+  let caller = callers.get(request);
+  if (!caller) {
+    const { authentication } = runtime;
+    caller = authentication
+      ? Promise.resolve(authentication.authenticate(request))
+      : Promise.resolve(undefined);
+    callers.set(request, caller);
+  }
+  return caller;
+}
+
+/** The id idempotency keys are scoped by: the caller's, or one shared by anonymous callers. */
+export function callerScope(caller: Caller | undefined): string {
+  return caller ? `caller:${caller.id}` : 'anonymous';
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import { HttpProblem } from '../errors.js';
+import type { Reply } from '../http/reply.js';
+import {
+  createMemoryIdempotencyStore,
+  type IdempotencyStore,
+  type StoredResponse,
+} from './store.js';
+
+/** How a service keeps idempotency keys. */
+export interface IdempotencyOptions {
+  /** Where keys and responses are kept (default: in memory, 10000 keys). */
+  store?: IdempotencyStore;
+  /** How long a key is kept, in ms (default 24 hours). */
+  ttl?: number;
+}
+
+/** The idempotency settings a service runs with. */
+export interface IdempotencySettings {
+  /** The store. */
+  store: IdempotencyStore;
+  /** How long keys are kept, in ms. */
+  ttl: number;
+}
+
+/** The default time a key is kept: 24 hours. */
+export const DEFAULT_IDEMPOTENCY_TTL = 24 * 60 * 60 * 1000;
+
+/** Fills in the defaults. */
+export function idempotencySettings(options: IdempotencyOptions = {}): IdempotencySettings {
+  const ttl = options.ttl ?? DEFAULT_IDEMPOTENCY_TTL;
+  if (!Number.isFinite(ttl) || ttl <= 0)
+    throw new TypeError('createService(): idempotency.ttl must be a positive number of ms');
+  return { store: options.store ?? createMemoryIdempotencyStore(), ttl };
+}
+
+const KEY = /^[\x21\x23-\x7e]{1,255}$/;
+
+/**
+ * The `Idempotency-Key` of a request, quoted (a structured-field string, as the draft says) or
+ * bare; undefined when absent. A malformed key is a 400.
+ *
+ * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
+ */
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const header = request.get('idempotency-key');
+  if (header === undefined) return undefined;
+  const value = header.trim().replace(/^"(.*)"$/, '$1');
+  if (!KEY.test(value)) {
+    throw new HttpProblem('BAD_REQUEST', {
+      detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters (a quoted string)',
+    });
+  }
+  return value;
+}
+
+/** What makes two requests with one key "the same request": method, target and payload. */
+export function fingerprintOf(request: Request): string {
+  return createHash('sha256')
+    .update(
+      `${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${JSON.stringify(request.body ?? null)}`,
+    )
+    .digest('base64url');
+}
+
+/** The key a store files a request's key under: scoped by caller, so keys of different callers never meet. */
+export function scopedKey(callerId: string, key: string): string {
+  return `${callerId}\n${key}`;
+}
+
+const NOT_REPLAYED = new Set([
+  'x-request-id',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+/** The part of a reply worth storing for replay. */
+export function storable(reply: Reply): StoredResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.headers))
+    if (!NOT_REPLAYED.has(name.toLowerCase())) headers[name] = value;
+  return reply.body === undefined
+    ? { status: reply.status, headers }
+    : { status: reply.status, headers, body: reply.body };
+}

@@ -1,0 +1,35 @@
+import { constraintMessage, type FieldProblem } from '@halway/hal';
+import type { CompiledAction } from '../resource/compile.js';
+import type { RequestContext } from '../resource/context.js';
+
+/**
+ * Problems with read-only fields: one may be sent back, but only with the value the form gave
+ * it (the action's `values` for this state, else the schema's default).
+ */
+export function readOnlyProblems(
+  action: CompiledAction,
+  raw: unknown,
+  state: unknown,
+  context: RequestContext<Record<string, string | undefined>>,
+): FieldProblem[] {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const readOnly = action.properties.filter(
+    (property) => property.readOnly && input[property.name] !== undefined,
+  );
+  if (readOnly.length === 0) return [];
+  const values = action.declaration.options.values?.(state, context) ?? {};
+  return readOnly
+    .filter((property) => !sameValue(input[property.name], values[property.name] ?? property.value))
+    .map((property) => ({
+      pointer: `/${property.name}`,
+      field: property.name,
+      constraint: 'readOnly' as const,
+      detail: constraintMessage('readOnly', property),
+    }));
+}
+
+// Query strings and urlencoded bodies carry strings: "7" is the read-only 7 sent back.
+function sameValue(sent: unknown, expected: unknown): boolean {
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  return text(sent) === text(expected);
+}
