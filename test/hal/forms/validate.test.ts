@@ -94,6 +94,15 @@ describe('validateForm', () => {
     expect(errorsFor(drink, 'latte', [{ code: 'latte', name: 'Latte' }])).to.deep.equal([]);
   });
 
+  it('should count an empty list against minItems, and an absent one as no answer', () => {
+    const extras = { name: 'extras', options: { inline: ['milk', 'sugar'], minItems: 1 } };
+    expect(errorsFor(extras, [])).to.deep.equal([['minItems', 'must have at least 1 selection']]);
+    expect(errorsFor(extras, undefined)).to.deep.equal([]);
+    expect(errorsFor({ ...extras, required: true }, [])).to.deep.equal([
+      ['required', 'is required'],
+    ]);
+  });
+
   it('should check minItems and maxItems of multi-selects', () => {
     const extras = {
       name: 'extras',

@@ -84,7 +84,12 @@ function checkField(
   value: unknown,
   remote: readonly unknown[] | undefined,
 ): Failure[] {
-  if (isEmpty(value)) return property.required ? [['required']] : [];
+  if (isEmpty(value)) {
+    if (property.required) return [['required']];
+    // An empty list given on purpose is a selection of zero items, as JSON Schema counts it.
+    const minItems = property.options?.minItems ?? 0;
+    return Array.isArray(value) && isMultiValued(property) && minItems > 0 ? [['minItems']] : [];
+  }
   if (property.readOnly) return sameValue(value, startingValue(property)) ? [] : [['readOnly']];
   return isMultiValued(property)
     ? checkList(property, value, remote)
