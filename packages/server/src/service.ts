@@ -78,7 +78,6 @@ export function createService(options: ServiceOptions): Express {
   // ETags are ours: state versions plus representation digests (see conditional/etag.ts).
   app.set('etag', false);
   app.use(requestLog(log));
-  app.use(noSniff);
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
   app.use(createResourceRouter(runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb')));
@@ -86,12 +85,6 @@ export function createService(options: ServiceOptions): Express {
   app.use(problemHandler(log));
   return app;
 }
-
-// Bodies are JSON documents, never something a browser should guess the type of.
-const noSniff: RequestHandler = (_request, response, next) => {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  next();
-};
 
 function checkTargets(compiled: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>): void {
   for (const { resource, actions } of compiled.values()) {

@@ -3,9 +3,11 @@ import type { ServiceRuntime } from '../resource/runtime.js';
 import type { Caller } from './authentication.js';
 
 const callers = new WeakMap<Request, Promise<Caller | undefined>>();
+const ANONYMOUS: Promise<Caller | undefined> = Promise.resolve(undefined);
 
 /** Who is calling: authenticated once per request, whatever asks. */
 export function callerOf(runtime: ServiceRuntime, request: Request): Promise<Caller | undefined> {
+  if (!runtime.authentication) return ANONYMOUS;
   let caller = callers.get(request);
   if (!caller) {
     const { authentication } = runtime;

@@ -1,0 +1,66 @@
+// The two servers the benchmark compares, each started in its own process (argv[2]: which one,
+// argv[3]: port): plain Express answering res.json(payload), and a Halway resource whose
+// HAL-FORMS representation is the same payload.
+import express from 'express';
+import { createService, defineResource, serve } from '@halway/server';
+
+const order = {
+  id: '17',
+  status: 'payment-expected',
+  drink: 'latte',
+  size: 'large',
+  quantity: 2,
+  location: 'take-away',
+  total: { amount: 9, currency: 'EUR' },
+};
+
+const halway = defineResource('/orders/:id', {
+  load: ({ params }) => (params.id === order.id ? order : undefined),
+  version: () => 1,
+  properties: ({ id: _id, ...properties }) => properties,
+  links: () => ({
+    payment: 'http://localhost:4002/payments?order=%2Forders%2F17',
+    collection: '/orders',
+  }),
+})
+  .action('update', {
+    method: 'PATCH',
+    input: {
+      type: 'object',
+      properties: {
+        size: { type: 'string', enum: ['small', 'medium', 'large'] },
+        quantity: { type: 'integer', minimum: 1, maximum: 10 },
+      },
+    } as const,
+    values: (state) => ({ size: state.size, quantity: state.quantity }),
+    when: (state) => state.status === 'payment-expected',
+    handle: () => undefined,
+  })
+  .action('cancel', {
+    method: 'DELETE',
+    when: (state) => state.status === 'payment-expected',
+    handle: () => undefined,
+  });
+
+const [which, port] = [process.argv[2], Number(process.argv[3])];
+const app = createService({ resources: [halway], logger: false });
+
+if (which === 'halway') {
+  await serve(app, { port, host: '127.0.0.1', logger: { info() {}, warn() {}, error() {} } });
+} else {
+  // The same bytes Halway sends, so the comparison is of the request path, not of the payload.
+  const reference = await serve(app, {
+    port: 0,
+    host: '127.0.0.1',
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  const payload: unknown = await (await fetch(`${reference.url}/orders/17`)).json();
+  await reference.close();
+  const plain = express();
+  plain.get('/orders/:id', (request, response) => {
+    if (request.params.id !== order.id) return response.status(404).end();
+    response.json(payload);
+  });
+  await new Promise<void>((resolve) => plain.listen(port, '127.0.0.1', resolve));
+}
+process.send?.('ready');
