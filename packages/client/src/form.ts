@@ -207,6 +207,7 @@ export class Form<F extends FormType = FormType> {
 
   async #ifMatch(options: SubmitOptions): Promise<string | undefined> {
     if (typeof options.ifMatch === 'string') return options.ifMatch;
+    if (options.ifMatch === false) return undefined;
     if (options.ifMatch !== true && !this.source.requiresPrecondition) return undefined;
     if (this.source.etag !== undefined) return this.source.etag;
     // A snapshot or a submission result may carry no ETag: the canonical state does.

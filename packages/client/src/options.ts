@@ -9,8 +9,10 @@ export interface Clock {
 }
 
 /**
- * When and how a request is sent again. Only safe requests (GET, HEAD, OPTIONS) and requests
- * carrying an `Idempotency-Key` are ever retried.
+ * When and how a request is sent again: after a network error or timeout, a status in
+ * `statuses`, or a 409 with `Retry-After` to a keyed request (the Idempotency-Key draft's "still
+ * in progress"). Only safe requests (GET, HEAD, OPTIONS) and requests carrying an
+ * `Idempotency-Key` are ever retried.
  */
 export interface RetryOptions {
   /** How many times a request may be sent again after the first attempt (default 2). */

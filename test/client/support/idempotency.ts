@@ -25,8 +25,14 @@ export class IdempotencyStore {
   /** How many times handlers actually ran (effects applied). */
   executions = 0;
 
-  /** Wraps a handler: keyed requests run at most once per key. */
-  handle(handler: (req: Request) => Reply | Promise<Reply>): RequestHandler {
+  /**
+   * Wraps a handler: keyed requests run at most once per key. `loseResponse` is asked before
+   * each reply (new or replayed) goes out; when it says yes, the connection is closed instead.
+   */
+  handle(
+    handler: (req: Request) => Reply | Promise<Reply>,
+    loseResponse: () => boolean = () => false,
+  ): RequestHandler {
     return async (req, res) => {
       const key = req.get('idempotency-key');
       const fingerprint = `${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`;
@@ -38,18 +44,19 @@ export class IdempotencyStore {
         if (entry && !entry.reply) {
           return sendProblem(res, 409, { title: 'A request with this key is in progress' });
         }
-        if (entry?.reply) return send(req, res, { ...entry.reply, drop: false });
+        if (entry?.reply) return sendReply(req, res, { ...entry.reply, drop: loseResponse() });
         this.#entries.set(key, { fingerprint });
       }
       this.executions += 1;
       const reply = await handler(req);
       if (key) this.#entries.get(key)!.reply = reply;
-      send(req, res, reply);
+      sendReply(req, res, { ...reply, drop: reply.drop === true || loseResponse() });
     };
   }
 }
 
-function send(req: Request, res: Response, reply: Reply): void {
+/** Sends a reply, or closes the connection without one when `drop` is set. */
+export function sendReply(req: Request, res: Response, reply: Reply): void {
   if (reply.drop) {
     req.socket.destroy();
     return;

@@ -59,8 +59,8 @@ export function retryAfterDelay(value: string | null, now: number): number | und
 }
 
 /**
- * Sends a request, again on a network error, a timeout or a retryable status, as the policy
- * allows. Only safe requests and those with an `Idempotency-Key` are sent more than once:
+ * Sends a request, again on a network error, a timeout, a retryable status, or a 409 with
+ * `Retry-After` to a keyed request (its first attempt is still running), as the policy allows. Only safe requests and those with an `Idempotency-Key` are sent more than once:
  * anything else might apply its effect twice.
  */
 export async function sendWithRetries(
@@ -71,15 +71,19 @@ export async function sendWithRetries(
   signal: AbortSignal | undefined,
   counter: { attempts: number },
 ): Promise<AttemptResponse> {
-  const retryable = isSafeMethod(request.method) || request.headers.has('idempotency-key');
+  const keyed = request.headers.has('idempotency-key');
+  const retryable = isSafeMethod(request.method) || keyed;
   for (;;) {
     counter.attempts += 1;
     const canRetry = retryable && counter.attempts <= policy.retries;
     let delay: number;
     try {
       const response = await attempt();
-      if (!canRetry || !policy.statuses.has(response.status)) return response;
       const asked = retryAfterDelay(response.headers.get('retry-after'), clock.now());
+      // A 409 with Retry-After to a keyed request means "the first one with this key is still
+      // running" (Idempotency-Key draft); a guard's 409 has no Retry-After and is final.
+      const inProgress = keyed && response.status === 409 && asked !== undefined;
+      if (!canRetry || !(policy.statuses.has(response.status) || inProgress)) return response;
       if (asked !== undefined && asked > policy.maxRetryAfter) return response;
       delay = asked ?? backoffDelay(policy, counter.attempts);
     } catch (error) {
