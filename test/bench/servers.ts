@@ -61,6 +61,6 @@ if (which === 'halway') {
     if (request.params.id !== order.id) return response.status(404).end();
     response.json(payload);
   });
-  await new Promise<void>((resolve) => plain.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => plain.listen(port, '127.0.0.1', () => resolve()));
 }
 process.send?.('ready');
