@@ -88,9 +88,10 @@ export async function runWorkflow(
 ): Promise<WorkflowResult> {
   const trace: Hop[] = [];
   const request: RequestOptions = { ...requestPart(options), onHop: (hop) => trace.push(hop) };
-  let cursor = options.cursor
-    ? checkCursor(options.cursor, entry, steps.length)
-    : { version: 1 as const, entry, url: entry, next: 0, done: steps.length === 0 };
+  let cursor =
+    options.cursor !== undefined
+      ? checkCursor(options.cursor, entry, steps.length)
+      : { version: 1 as const, entry, url: entry, next: 0, done: steps.length === 0 };
   const save = async (next: WorkflowCursor) => {
     cursor = next;
     await options.onCursor?.(structuredClone(next));
