@@ -100,7 +100,7 @@ describe('reliability', () => {
       expect(delays).to.deep.equal([50, 100]);
       const post = hops.find((hop) => hop.method === 'POST');
       expect(post).to.include({ attempts: 3, status: 201, template: 'pay' });
-      expect(post?.idempotencyKey).to.equal(posts[0]?.headers['idempotency-key']);
+      expect(`"${post?.idempotencyKey}"`).to.equal(posts[0]?.headers['idempotency-key']);
     });
 
     it('should reuse a key the caller persisted, and expose the one it generated', async () => {
@@ -115,11 +115,8 @@ describe('reliability', () => {
       const keys = service
         .requests('POST', '/payments')
         .map((post) => post.headers['idempotency-key']);
-      expect(keys).to.deep.equal([
-        submission.idempotencyKey,
-        submission.idempotencyKey,
-        submission.idempotencyKey,
-      ]);
+      const quoted = `"${submission.idempotencyKey}"`;
+      expect(keys).to.deep.equal([quoted, quoted, quoted]);
       expect(store.executions).to.equal(1);
     });
 

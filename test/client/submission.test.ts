@@ -173,8 +173,23 @@ describe('Form.submit() outcomes', () => {
     const keys = orders
       .requests('POST', '/orders')
       .map((entry) => entry.headers['idempotency-key']);
-    expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
-    expect(keys[1]).to.equal('outbox-42');
+    // A structured-field string, as the Idempotency-Key draft defines the header.
+    expect(keys[0]).to.match(/^"[0-9a-f-]{36}"$/);
+    expect(keys[1]).to.equal('"outbox-42"');
+  });
+
+  it('should refuse a key that cannot be sent as a structured-field string', async () => {
+    const collection = await client.go(orders.url('/orders')).get();
+    for (const idempotencyKey of ['', 'has "quotes"', 'x'.repeat(256), 'tab\tkey']) {
+      let caught: unknown;
+      try {
+        await collection.form('create').submit({ status: 'c' }, { idempotencyKey });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(TypeError);
+    }
+    expect(orders.requests('POST', '/orders')).to.have.length(0);
   });
 
   describe('conditional writes', () => {

@@ -81,7 +81,7 @@ describe('HalwayClient.run()', () => {
     expect(JSON.parse(JSON.stringify(cursors))).to.deep.equal(cursors);
     const beforePay = cursors.find((saved) => saved.pending?.template === 'pay');
     expect(beforePay?.next).to.equal(3);
-    expect(beforePay?.pending?.idempotencyKey).to.equal(
+    expect(`"${beforePay?.pending?.idempotencyKey}"`).to.equal(
       shop.payments.log.find((entry) => entry.method === 'POST')?.headers['idempotency-key'],
     );
   });
@@ -126,8 +126,8 @@ describe('HalwayClient.run()', () => {
     const posts = shop.payments.log.filter((entry) => entry.method === 'POST');
     expect(posts).to.have.length(2);
     expect(posts.map((entry) => entry.headers['idempotency-key'])).to.deep.equal([
-      saved.pending?.idempotencyKey,
-      saved.pending?.idempotencyKey,
+      `"${saved.pending?.idempotencyKey}"`,
+      `"${saved.pending?.idempotencyKey}"`,
     ]);
     // Resuming started from the pending submission: nothing before it ran again.
     expect(shop.orders.log.filter((entry) => entry.method === 'POST')).to.have.length(1);

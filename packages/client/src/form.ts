@@ -186,7 +186,7 @@ export class Form<F extends FormType = FormType> {
     if (encoded.body !== undefined) pending.body = encoded.body;
     if (!isSafeMethod(encoded.method)) {
       if (options.idempotencyKey !== false) {
-        pending.idempotencyKey = options.idempotencyKey ?? crypto.randomUUID();
+        pending.idempotencyKey = checkKey(options.idempotencyKey) ?? crypto.randomUUID();
       }
       const etag = await this.#ifMatch(options);
       if (etag !== undefined) pending.headers['if-match'] = etag;
@@ -246,6 +246,18 @@ export class Form<F extends FormType = FormType> {
     if (result.status >= 400) throw this.#core.errorFrom(result);
     return readRemoteOptions(result);
   }
+}
+
+// Visible ASCII without `"` and `\`, so the key needs no escaping inside the quoted header.
+const KEY = /^[\x21\x23-\x5b\x5d-\x7e]{1,255}$/;
+
+function checkKey(key: string | undefined): string | undefined {
+  if (key !== undefined && (typeof key !== 'string' || !KEY.test(key))) {
+    throw new TypeError(
+      'Form.prepare(): idempotencyKey must be 1 to 255 visible ASCII characters, without " or \\',
+    );
+  }
+  return key;
 }
 
 function startingValue(field: HalFormsProperty): unknown {

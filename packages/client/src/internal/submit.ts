@@ -22,7 +22,10 @@ export async function sendSubmission<T extends ResourceType>(
   const unsafe = !isSafeMethod(pending.method);
   const headers = new Headers({ accept: RESOURCE_ACCEPT });
   for (const [name, value] of Object.entries(pending.headers)) headers.set(name, value);
-  if (pending.idempotencyKey !== undefined) headers.set('idempotency-key', pending.idempotencyKey);
+  // The draft defines the header as a structured-field string: the key goes in quotes.
+  if (pending.idempotencyKey !== undefined) {
+    headers.set('idempotency-key', `"${pending.idempotencyKey}"`);
+  }
   if (unsafe && core.preferRepresentation) headers.set('prefer', 'return=representation');
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const send = () =>

@@ -109,7 +109,7 @@ export class Transport {
     }
     if (redirectedFrom !== undefined) hop.redirectedFrom = redirectedFrom;
     const key = request.headers.get('idempotency-key');
-    if (key !== null) hop.idempotencyKey = key;
+    if (key !== null) hop.idempotencyKey = key.replace(/^"(.*)"$/, '$1');
     try {
       const { response, cache } = await this.#cached(request, context, counter);
       hop.status = response.status;
