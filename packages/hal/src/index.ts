@@ -15,6 +15,7 @@ export type {
 } from './types.js';
 export {
   FORM_URLENCODED,
+  MULTIPART_FORM_DATA,
   HAL_FORMS_JSON,
   HAL_JSON,
   JSON_MEDIA_TYPE,

@@ -13,6 +13,9 @@ export const JSON_MEDIA_TYPE = 'application/json';
 /** `application/x-www-form-urlencoded`. */
 export const FORM_URLENCODED = 'application/x-www-form-urlencoded';
 
+/** `multipart/form-data`, for forms that upload files. @see https://www.rfc-editor.org/rfc/rfc7578 */
+export const MULTIPART_FORM_DATA = 'multipart/form-data';
+
 /** Whether a `Content-Type` value names JSON (`application/json` or any `+json` type). */
 export function isJsonMediaType(contentType: string | null | undefined): boolean {
   if (!contentType) return false;

@@ -1,5 +1,10 @@
 import { isObject, resolveUrl } from './internal/urls.js';
-import { FORM_URLENCODED, JSON_MEDIA_TYPE, mediaTypeEssence } from './media-types.js';
+import {
+  FORM_URLENCODED,
+  JSON_MEDIA_TYPE,
+  MULTIPART_FORM_DATA,
+  mediaTypeEssence,
+} from './media-types.js';
 import type { HalFormsOptions, HalFormsProperty, HalFormsTemplate } from './types.js';
 import { isUriTemplate } from './uri-template.js';
 
@@ -15,7 +20,10 @@ export interface ResolvedTemplate {
   title: string;
   /** The HTTP method, upper-cased; GET when the template's is empty or not a method token. */
   method: string;
-  /** `application/json` or `application/x-www-form-urlencoded` (unknown types fall back to JSON). */
+  /**
+   * `application/json`, `application/x-www-form-urlencoded` or `multipart/form-data` (unknown
+   * types fall back to JSON).
+   */
   contentType: string;
   /** Absolute URL to send the request to, or a URI template when `targetTemplated`. */
   target: string;
@@ -26,6 +34,8 @@ export interface ResolvedTemplate {
   /** The fields, nameless ones dropped, option links made absolute. */
   properties: HalFormsProperty[];
 }
+
+const BODY_TYPES = new Map([FORM_URLENCODED, MULTIPART_FORM_DATA].map((type) => [type, type]));
 
 const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -67,10 +77,7 @@ function readTemplate(
     name,
     title: typeof template.title === 'string' && template.title !== '' ? template.title : name,
     method,
-    contentType:
-      mediaTypeEssence(template.contentType) === FORM_URLENCODED
-        ? FORM_URLENCODED
-        : JSON_MEDIA_TYPE,
+    contentType: BODY_TYPES.get(mediaTypeEssence(template.contentType)) ?? JSON_MEDIA_TYPE,
     target,
     targetTemplated,
     base,

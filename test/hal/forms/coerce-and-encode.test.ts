@@ -37,6 +37,12 @@ describe('coerceFormValues', () => {
     });
   });
 
+  it('should leave files as they are', () => {
+    const file = new Blob(['x']);
+    const raw = { photo: file } as unknown as Record<string, string>;
+    expect(coerceFormValues([{ name: 'photo', type: 'file' }], raw).photo).to.equal(file);
+  });
+
   it('should drop empty strings and keep what does not parse for validation to report', () => {
     expect(coerceFormValues(properties, { quantity: 'three', note: '', extras: [] })).to.deep.equal(
       { quantity: 'three', extras: [] },
@@ -96,6 +102,31 @@ describe('encodeForm', () => {
     expect(encodeForm(template, { card: '1234 5678', extras: ['milk', 'sugar'] })).to.include({
       body: 'card=1234+5678&extras=milk&extras=sugar',
     });
+  });
+
+  it('should give multipart/form-data values as parts, files untouched, for the sender to write', () => {
+    const photo = new Blob(['png bytes'], { type: 'image/png' });
+    const template = read({
+      upload: {
+        method: 'POST',
+        contentType: 'multipart/form-data; boundary=ignored',
+        properties: [{ name: 'title' }, { name: 'photo', type: 'file' }, { name: 'tags' }],
+      },
+    }).template()!;
+    expect(template.contentType).to.equal('multipart/form-data');
+    expect(encodeForm(template, { title: 'Cup', photo, tags: ['a', 'b'], other: 1 })).to.deep.equal(
+      {
+        method: 'POST',
+        url: base,
+        headers: {},
+        parts: [
+          ['title', 'Cup'],
+          ['photo', photo],
+          ['tags', 'a'],
+          ['tags', 'b'],
+        ],
+      },
+    );
   });
 
   it('should expand a templated target with the values it names and not send them again', () => {

@@ -128,6 +128,13 @@ describe('validateForm', () => {
     ]);
   });
 
+  it('should accept a Blob or File for a file field, and nothing else', () => {
+    const photo = { name: 'photo', type: 'file' as const };
+    expect(errorsFor(photo, new Blob(['x'], { type: 'text/plain' }))).to.deep.equal([]);
+    expect(errorsFor(photo, new File(['x'], 'x.txt'))).to.deep.equal([]);
+    expect(errorsFor(photo, 'x.txt')).to.deep.equal([['type', 'must be a file']]);
+  });
+
   it('should check types', () => {
     expect(errorsFor({ name: 'q', type: 'number' }, '5')).to.deep.equal([
       ['type', 'must be a number'],

@@ -34,6 +34,8 @@ function coerceField(
   remote: readonly unknown[] | undefined,
 ): unknown {
   if (raw === undefined || raw === null) return undefined;
+  // A file is already what it should be: there is nothing to parse.
+  if (property.type === 'file') return raw;
   if (isMultiValued(property)) {
     const list = (Array.isArray(raw) ? raw : [raw]) as (string | number | boolean)[];
     return list

@@ -39,6 +39,7 @@ const TYPE_MESSAGES: Record<string, string> = {
   time: 'must be a time (HH:MM)',
   'datetime-local': 'must be a date and time (YYYY-MM-DDTHH:MM)',
   color: 'must be a colour (#rrggbb)',
+  file: 'must be a file',
 };
 
 const MAX_LISTED_OPTIONS = 10;

@@ -1,4 +1,4 @@
-import { FORM_URLENCODED, JSON_MEDIA_TYPE } from '../media-types.js';
+import { FORM_URLENCODED, JSON_MEDIA_TYPE, MULTIPART_FORM_DATA } from '../media-types.js';
 import type { ResolvedTemplate } from '../resolved-template.js';
 import {
   expandUriTemplate,
@@ -16,13 +16,19 @@ export interface FormRequest {
   headers: Record<string, string>;
   /** The encoded body, for methods that carry one. */
   body?: string;
+  /**
+   * For `multipart/form-data`: the values as parts, in field order, one per value (a list gives
+   * several). Writing them out (the boundary, file bytes) is the sender's job; `body` is absent.
+   */
+  parts?: [name: string, value: unknown][];
 }
 
 const QUERY_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 
 /**
  * Encodes a submission as the HAL-FORMS spec says: GET, HEAD and DELETE carry the values in the
- * query; other methods in a JSON or urlencoded body per the template's `contentType`. A
+ * query; other methods in a JSON or urlencoded body per the template's `contentType`, or as
+ * `parts` for `multipart/form-data`. A
  * templated target is expanded first, and the values it used are not sent again. Query
  * parameters already in the target are kept. Only the template's fields are sent.
  *
@@ -55,6 +61,15 @@ export function encodeForm(
     const target = new URL(url);
     for (const [name, value] of fields) appendParameter(target.searchParams, name, value, true);
     return { method: template.method, url: target.href, headers: {} };
+  }
+  if (template.contentType === MULTIPART_FORM_DATA) {
+    const parts: [string, unknown][] = [];
+    for (const [name, value] of fields) {
+      for (const entry of Array.isArray(value) ? value : [value]) {
+        if (entry !== null && entry !== undefined) parts.push([name, entry]);
+      }
+    }
+    return { method: template.method, url, headers: {}, parts };
   }
   if (template.contentType === FORM_URLENCODED) {
     const body = new URLSearchParams();

@@ -123,6 +123,7 @@ function checkScalar(
     return allowed && !allowed.includes(value) ? [['options', allowed]] : [];
   }
   if (isBoolean(property)) return typeof value === 'boolean' ? [] : [['type']];
+  if (property.type === 'file') return isFileLike(value) ? [] : [['type']];
   if (isNumeric(property)) return checkNumber(property, value);
   if (typeof value !== 'string') return [['type']];
   const format = STRING_FORMATS[property.type ?? 'text'];
@@ -186,6 +187,18 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((entry, i) => sameValue(entry, b[i]));
   return a === b || (isScalar(a) && isScalar(b) && String(a) === String(b));
+}
+
+// A Blob or File, recognised by shape: this package runs where those classes may not exist.
+function isFileLike(value: unknown): boolean {
+  const blob = value as { size?: unknown; type?: unknown; arrayBuffer?: unknown } | null;
+  return (
+    typeof blob === 'object' &&
+    blob !== null &&
+    typeof blob.size === 'number' &&
+    typeof blob.type === 'string' &&
+    typeof blob.arrayBuffer === 'function'
+  );
 }
 
 function isAbsoluteUrl(value: string): boolean {
