@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import express from 'express';
 import {
   FormNotFoundError,
   InvalidFormError,
@@ -26,6 +27,7 @@ describe('Form', () => {
   let payments: TestService;
   let catalog: TestService;
   let client: HalwayClient;
+  const uploads: { type: string; body: Buffer }[] = [];
 
   before(async () => {
     [orders, payments, catalog] = await startServices();
@@ -59,6 +61,16 @@ describe('Form', () => {
             method: 'PUT',
             properties: [{ name: 'status', required: true }, { name: 'notes' }],
           },
+          upload: {
+            method: 'POST',
+            contentType: 'multipart/form-data',
+            target: '/uploads',
+            properties: [
+              { name: 'title', required: true },
+              { name: 'photo', type: 'file', required: true },
+              { name: 'tags', options: { inline: ['a', 'b'] } },
+            ],
+          },
         },
       }),
     );
@@ -86,6 +98,10 @@ describe('Form', () => {
     orders.app.all(['/checks', '/legacy', '/orders/1'], (req, res) =>
       sendHal(req, res, { received: req.body ?? null, query: req.query }, { etag: false }),
     );
+    orders.app.post('/uploads', express.raw({ type: 'multipart/form-data' }), (req, res) => {
+      uploads.push({ type: req.get('content-type') ?? '', body: req.body as Buffer });
+      res.status(204).end();
+    });
     catalog.app.get('/shops', (_req, res) => {
       res.set('cache-control', 'max-age=60').json([
         { id: 's1', name: 'Main street' },
@@ -125,6 +141,7 @@ describe('Form', () => {
         'cancel',
         'legacy',
         'update',
+        'upload',
       ]);
       const none = await client.go(orders.url('/orders/4')).get();
       expect(() => none.form()).to.throw(FormNotFoundError);
@@ -240,6 +257,37 @@ describe('Form', () => {
         'application/x-www-form-urlencoded',
       );
       expect(result.properties.received).to.deep.equal({ a: '1', tags: ['x', 'y'] });
+    });
+
+    it('should upload files as multipart/form-data', async () => {
+      const photo = new File(['png bytes'], 'cup "1".png', { type: 'image/png' });
+      const form = (await order()).form('upload');
+      await form.submit({ title: 'Cup', photo, tags: ['a', 'b'] });
+      const [upload] = uploads.splice(0);
+      expect(upload?.type).to.match(/^multipart\/form-data; boundary=/);
+      const parsed = await new Response(new Uint8Array(upload!.body), {
+        headers: { 'content-type': upload!.type },
+      }).formData();
+      expect(parsed.get('title')).to.equal('Cup');
+      expect(parsed.getAll('tags')).to.deep.equal(['a', 'b']);
+      const file = parsed.get('photo') as File;
+      expect(file.name).to.equal('cup "1".png');
+      expect(file.type).to.equal('image/png');
+      expect(await file.text()).to.equal('png bytes');
+    });
+
+    it('should refuse a file field without a file before any request', async () => {
+      const form = (await order()).form('upload');
+      let caught: unknown;
+      try {
+        await form.submit({ title: 'Cup', photo: 'cup.png' });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as InvalidFormError).errors.map((error) => error.constraint)).to.deep.equal([
+        'type',
+      ]);
+      expect(orders.requests('POST', '/uploads')).to.have.length(0);
     });
 
     it('should coerce raw strings from a UI when asked', async () => {

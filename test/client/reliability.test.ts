@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import express from 'express';
 import {
   AbortError,
   HttpError,
@@ -33,6 +34,12 @@ describe('reliability', () => {
           pay: { method: 'POST', properties: [{ name: 'amount', type: 'number', required: true }] },
           flaky: { method: 'POST', target: '/flaky' },
           busy: { method: 'POST', target: '/busy' },
+          upload: {
+            method: 'POST',
+            contentType: 'multipart/form-data',
+            target: '/uploads',
+            properties: [{ name: 'photo', type: 'file' }],
+          },
         },
       }),
     );
@@ -44,6 +51,13 @@ describe('reliability', () => {
           headers: { location: '/payments/1' },
           body: { _links: { self: { href: '/payments/1' } }, amount: request.body.amount },
         }),
+        () => (failures.drop ?? 0) > 0 && (failures.drop! -= 1) >= 0,
+      )(req, res, next),
+    );
+    // The raw body is part of the store's fingerprint: other bytes under the same key are a 422.
+    app.post('/uploads', express.raw({ type: 'multipart/form-data' }), (req, res, next) =>
+      store.handle(
+        () => ({ status: 201, body: { stored: true } }),
         () => (failures.drop ?? 0) > 0 && (failures.drop! -= 1) >= 0,
       )(req, res, next),
     );
@@ -118,6 +132,19 @@ describe('reliability', () => {
       const quoted = `"${submission.idempotencyKey}"`;
       expect(keys).to.deep.equal([quoted, quoted, quoted]);
       expect(store.executions).to.equal(1);
+    });
+
+    it('should resend a multipart upload byte for byte, so the server sees the same payload', async () => {
+      failures.drop = 1;
+      const client = createClient(options());
+      const photo = new File([new Uint8Array([0, 255, 1, 254])], 'raw.bin');
+      const form = await client.go(service.url('/payments')).form('upload');
+      const stored = await form.submit({ photo });
+      expect(stored.properties.stored).to.equal(true);
+      expect(store.executions).to.equal(1);
+      const [first, second] = service.requests('POST', '/uploads');
+      expect(second?.headers['content-type']).to.equal(first?.headers['content-type']);
+      expect(second?.headers['idempotency-key']).to.equal(first?.headers['idempotency-key']);
     });
 
     it('should honour Retry-After in seconds on 503 and as a date on 429', async () => {

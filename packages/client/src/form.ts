@@ -16,6 +16,7 @@ import { InvalidFormError } from './errors.js';
 import type { ClientCore } from './internal/core.js';
 import { contextOf } from './internal/core.js';
 import { isSafeMethod } from './internal/exchange.js';
+import { encodeMultipart, toBase64 } from './internal/multipart.js';
 import { optionsAccept, readRemoteOptions } from './internal/remote-options.js';
 import type { RequestOptions } from './options.js';
 import type { State } from './state.js';
@@ -183,7 +184,14 @@ export class Form<F extends FormType = FormType> {
       headers: { ...encoded.headers },
       source: this.source.url,
     };
-    if (encoded.body !== undefined) pending.body = encoded.body;
+    if (encoded.parts) {
+      const multipart = await encodeMultipart(encoded.parts);
+      pending.headers['content-type'] = multipart.contentType;
+      pending.body = toBase64(multipart.body);
+      pending.bodyEncoding = 'base64';
+    } else if (encoded.body !== undefined) {
+      pending.body = encoded.body;
+    }
     if (!isSafeMethod(encoded.method)) {
       if (options.idempotencyKey !== false) {
         pending.idempotencyKey = checkKey(options.idempotencyKey) ?? crypto.randomUUID();

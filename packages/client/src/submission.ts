@@ -20,8 +20,10 @@ export interface PendingSubmission {
   url: string;
   /** Request headers (`content-type`, `if-match`), lower-case names. */
   headers: Record<string, string>;
-  /** The encoded body. */
+  /** The encoded body (base64 when `bodyEncoding` says so). */
   body?: string;
+  /** `base64` for a binary body, such as a multipart upload. */
+  bodyEncoding?: 'base64';
   /** The key every attempt and every replay carries; absent for safe methods. */
   idempotencyKey?: string;
   /** URL of the state the form came from: reloaded for a 428 or after a 412. */
@@ -69,7 +71,7 @@ export class Submission<F extends FormType = FormType> {
     return this.#pending.url;
   }
 
-  /** The encoded body. */
+  /** The encoded body (base64 for a multipart upload, see `toJSON().bodyEncoding`). */
   get body(): string | undefined {
     return this.#pending.body;
   }
@@ -102,6 +104,7 @@ export function clonePending(value: PendingSubmission, call = 'Submission'): Pen
     typeof value.headers === 'object' &&
     value.headers !== null &&
     (value.body === undefined || typeof value.body === 'string') &&
+    (value.bodyEncoding === undefined || value.bodyEncoding === 'base64') &&
     (value.idempotencyKey === undefined || typeof value.idempotencyKey === 'string');
   if (!ok) throw new TypeError(`${call}: not a pending submission`);
   const copy: PendingSubmission = { ...value, headers: { ...value.headers } };

@@ -10,8 +10,8 @@ export interface HttpRequest {
   url: string;
   /** Headers; middlewares add credentials later, on a copy. */
   headers: Headers;
-  /** The body, for methods that carry one. */
-  body?: string;
+  /** The body, for methods that carry one (bytes for a multipart upload). */
+  body?: string | Uint8Array<ArrayBuffer>;
 }
 
 /** A response with its body read, and how it was obtained. */

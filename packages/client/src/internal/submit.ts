@@ -5,6 +5,7 @@ import type { PendingSubmission, SendOptions } from '../submission.js';
 import type { ResourceType } from '../typing.js';
 import { contextOf, type CallLabels, type ClientCore } from './core.js';
 import { errorInit, headerUrl, isSafeMethod, type HttpResult } from './exchange.js';
+import { fromBase64 } from './multipart.js';
 
 /**
  * Sends a pending submission and turns the response into the state it led to. A 428 is
@@ -28,11 +29,12 @@ export async function sendSubmission<T extends ResourceType>(
   }
   if (unsafe && core.preferRepresentation) headers.set('prefer', 'return=representation');
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  const body =
+    pending.bodyEncoding === 'base64' && pending.body !== undefined
+      ? fromBase64(pending.body)
+      : pending.body;
   const send = () =>
-    core.transport.send(
-      { method: pending.method, url: pending.url, headers, body: pending.body },
-      context,
-    );
+    core.transport.send({ method: pending.method, url: pending.url, headers, body }, context);
 
   let result = await send();
   if (
