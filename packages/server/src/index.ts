@@ -62,3 +62,6 @@ export {
   type StoredResponse,
 } from './idempotency/store.js';
 export { DEFAULT_IDEMPOTENCY_TTL, type IdempotencyOptions } from './idempotency/idempotency.js';
+export { createPeers, type PeerConfig, type Peers, type PeersOptions } from './peers/peers.js';
+export { createOutbox, type Outbox, type OutboxOptions, type OutboxSend } from './outbox/outbox.js';
+export { createMemoryOutboxStore, type OutboxMessage, type OutboxStore } from './outbox/store.js';

@@ -6,6 +6,7 @@ import { createBodyParser } from './http/body.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
+import { createPeers, type PeerConfig, type Peers } from './peers/peers.js';
 import { compileResource, type CompiledResource } from './resource/compile.js';
 import type { AnyResource, Resource } from './resource/resource.js';
 import type { ServiceRuntime } from './resource/runtime.js';
@@ -34,6 +35,21 @@ export interface ServiceOptions {
    * it, actions can say who may take them (`allow`), and representations vary by credentials.
    */
   authentication?: Authentication;
+  /**
+   * The services this one links into and calls, by name, with their entry URLs (never their
+   * paths) and the credentials to call them with. Links into them are built from what their
+   * home documents publish: `context.peers.link('payments', 'payment-for', { order })`.
+   * Give the result of `createPeers()` instead to share its client (with an outbox, say).
+   */
+  peers?: Record<string, PeerConfig> | Peers;
+  /**
+   * The origin clients reach the service at (`https://orders.example.com`), for absolute links
+   * (`context.absoluteUrl`). Without it they come from the request's protocol and Host header;
+   * set it behind a proxy, or when the Host header cannot be trusted.
+   */
+  publicUrl?: string;
+  /** How long reading a peer's home document may take before its last known one is used (ms, default 1000). */
+  peerTimeout?: number;
   /** Where `Idempotency-Key`s are kept and for how long (default: in memory, 24 hours). */
   idempotency?: IdempotencyOptions;
   /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
@@ -70,6 +86,10 @@ export function createService(options: ServiceOptions): Express {
     log,
     authentication: options.authentication,
     idempotency: idempotencySettings(options.idempotency),
+    publicUrl: options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl),
+    peers: isPeers(options.peers)
+      ? options.peers
+      : createPeers({ peers: options.peers ?? {}, timeout: options.peerTimeout }, log),
   };
   const endpoints = collectEndpoints([...compiled.values()]);
 
@@ -84,6 +104,24 @@ export function createService(options: ServiceOptions): Express {
   app.use(notFound());
   app.use(problemHandler(log));
   return app;
+}
+
+function publicOrigin(url: string): string {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    throw new TypeError(
+      `createService(): publicUrl must be an absolute http(s) URL, got ${JSON.stringify(url)}`,
+    );
+  }
+  return new URL(url).origin;
+}
+
+function isPeers(value: ServiceOptions['peers']): value is Peers {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'client' in value &&
+    typeof value.link === 'function'
+  );
 }
 
 function checkTargets(compiled: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>): void {

@@ -2,6 +2,7 @@ import type { HalDocument } from '@halway/hal';
 import type { Request } from 'express';
 import type { Caller } from '../auth/authentication.js';
 import type { Logger } from '../logger.js';
+import type { Peers } from '../peers/peers.js';
 import type { AnyResource, ResourceOf, ResourceWithParams } from './resource.js';
 
 /**
@@ -14,12 +15,19 @@ export interface RequestContext<TParams = Record<string, string | undefined>> {
   readonly query: Readonly<Record<string, string | string[] | undefined>>;
   /** The Express request, for headers and anything else. */
   readonly request: Request;
+  /**
+   * The path of the resource this request is about (mount point and addressing query included),
+   * e.g. `/orders/17`: for links to itself, without naming the resource being declared.
+   */
+  readonly self: string;
   /** The path this service is mounted at ('' at the root). */
   readonly basePath: string;
   /** The service's logger. */
   readonly log: Logger;
   /** Who is calling, as the service's authentication says; undefined when anonymous. */
   readonly caller: Caller | undefined;
+  /** The other services this one links into and calls, by name. */
+  readonly peers: Peers;
   /**
    * The path of a resource of this service (mount point included).
    *
@@ -29,6 +37,13 @@ export interface RequestContext<TParams = Record<string, string | undefined>> {
     resource: ResourceWithParams<TResourceParams>,
     params: TResourceParams,
   ): string;
+  /**
+   * An absolute URL for a path of this service, for links other services keep (an order's URL
+   * in a payment). It uses the service's `publicUrl`, or else the request's protocol and Host.
+   *
+   * @example context.absoluteUrl(context.href(order, { id: '17' })) // 'http://localhost:4001/orders/17'
+   */
+  absoluteUrl(path: string): string;
   /** The RFC 6570 template of a resource of this service, e.g. `/orders/{id}`. */
   uriTemplate(resource: AnyResource): string;
   /**

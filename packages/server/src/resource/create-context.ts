@@ -9,19 +9,27 @@ import { compiledOf, type ServiceRuntime } from './runtime.js';
 export function createRequestContext(
   runtime: ServiceRuntime,
   request: Request,
+  self: string,
   params: Record<string, string | undefined>,
   caller: Caller | undefined,
 ): RequestContext<Record<string, string | undefined>> {
   const basePath = request.baseUrl;
   const context: RequestContext<Record<string, string | undefined>> = {
+    self,
     params,
     query: request.query as Record<string, string | string[] | undefined>,
     request,
     basePath,
     log: runtime.log,
     caller,
+    peers: runtime.peers,
     href: (resource, resourceParams) =>
       basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
+    absoluteUrl: (path) =>
+      new URL(
+        path,
+        runtime.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`,
+      ).href,
     uriTemplate: (resource) =>
       basePath + compiledOf(runtime, resource, 'uriTemplate()').resource.uriTemplate(),
     async represent(resource, state) {
@@ -34,13 +42,15 @@ export function createRequestContext(
         );
       }
       const embeddedParams = (toParams?.(state) ?? {}) as Record<string, string | undefined>;
-      const embeddedContext = createRequestContext(runtime, request, embeddedParams, caller);
-      return renderDocument(
-        compiled,
-        state,
-        embeddedContext,
-        basePath + resource.href(embeddedParams),
+      const embeddedSelf = basePath + resource.href(embeddedParams);
+      const embeddedContext = createRequestContext(
+        runtime,
+        request,
+        embeddedSelf,
+        embeddedParams,
+        caller,
       );
+      return renderDocument(compiled, state, embeddedContext, embeddedSelf);
     },
   };
   return context;

@@ -5,6 +5,8 @@ import { Resource, type AnyResource } from './resource.js';
 export interface HomeOptions {
   /** The service's title. */
   title?: string;
+  /** `Cache-Control` of the home document (e.g. `max-age=60`); revalidated every time without it. */
+  cacheControl?: string;
   /** Properties of the home document (a description, a version). */
   properties?: Record<string, unknown>;
   /**
@@ -28,6 +30,7 @@ export function defineHome(
 ): Resource<Record<string, never>, Record<string, never>> {
   return new Resource<Record<string, never>, Record<string, never>>('/', {
     title: options.title,
+    cacheControl: options.cacheControl,
     properties: () => ({
       ...(options.title === undefined ? {} : { title: options.title }),
       ...options.properties,

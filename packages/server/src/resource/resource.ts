@@ -38,6 +38,11 @@ export interface ResourceOptions<TState, TParams> {
    * it, a digest of the representation stands in for it.
    */
   version?: (state: TState) => string | number;
+  /**
+   * `Cache-Control` of the resource's representations, e.g. `max-age=60` for a home document
+   * other services read often. Without it, clients revalidate with the ETag every time.
+   */
+  cacheControl?: string;
   /** The parameters that address a given state: needed to link to it or embed it from its state. */
   params?: (state: TState) => TParams;
   /** The resource's properties. */

@@ -1,6 +1,7 @@
 import type { Authentication } from '../auth/authentication.js';
 import type { IdempotencySettings } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
+import type { Peers } from '../peers/peers.js';
 import type { CompiledResource } from './compile.js';
 import type { AnyResource, Resource } from './resource.js';
 
@@ -14,6 +15,10 @@ export interface ServiceRuntime {
   readonly authentication: Authentication | undefined;
   /** How idempotency keys are kept. */
   readonly idempotency: IdempotencySettings;
+  /** The service's peers. */
+  readonly peers: Peers;
+  /** The service's public URL, if configured. */
+  readonly publicUrl: string | undefined;
 }
 
 /** The compiled form of a resource of the service; a TypeError naming `caller` when it is not one. */

@@ -13,7 +13,7 @@ import type { ServiceRuntime } from '../resource/runtime.js';
 import { checkPreconditions } from './preconditions.js';
 import { claimIdempotencyKey, type IdempotencyClaim } from './idempotent.js';
 import { readOnlyProblems } from './read-only.js';
-import { loadState } from './read.js';
+import { loadState, resourcePath, selfOf } from './read.js';
 import { outcomeReply } from './respond.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -72,14 +72,15 @@ async function perform(
   caller: Context['caller'],
   claim: Exclude<IdempotencyClaim, { kind: 'replay' }>,
 ): Promise<Reply> {
+  const ownerSelf = selfOf(owner, request, resourcePath(request, action.subPath));
   const context = createRequestContext(
     runtime,
     request,
+    ownerSelf,
     requestParams(owner.resource, request),
     caller,
   );
   const state = await loadState(owner, context, request);
-  const ownerSelf = ownerPath(request, action);
   if (!isPermitted(action, state, context)) throw notPermitted(runtime, action, caller);
   await checkPreconditions(runtime, owner, action, state, context, request, ownerSelf);
   if (!isAllowed(action, state, context))
@@ -160,11 +161,6 @@ function invalidInput(action: CompiledAction, problems: FieldProblem[]): HttpPro
     errors: problems,
     extensions: { template: action.name },
   });
-}
-
-function ownerPath(request: Request, action: CompiledAction): string {
-  const path = request.baseUrl + request.path;
-  return action.subPath === '' ? path : path.slice(0, path.length - action.subPath.length) || '/';
 }
 
 function queryInput(request: Request, owner: CompiledResource): Record<string, unknown> {

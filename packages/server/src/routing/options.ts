@@ -4,7 +4,7 @@ import { createRequestContext, requestParams } from '../resource/create-context.
 import { isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import type { Endpoint } from './endpoints.js';
-import { loadState } from './read.js';
+import { loadState, resourcePath, selfOf } from './read.js';
 
 /** OPTIONS: `Allow` lists the methods this caller may use on the resource in its current state. */
 export async function answerOptions(
@@ -24,9 +24,12 @@ export async function allowedNow(
   request: Request,
 ): Promise<string[]> {
   const { owner } = endpoint;
+  const [action] = endpoint.actions.values();
+  const path = resourcePath(request, endpoint.readable || !action ? '' : action.subPath);
   const context = createRequestContext(
     runtime,
     request,
+    selfOf(owner, request, path),
     requestParams(owner.resource, request),
     await callerOf(runtime, request),
   );

@@ -23,17 +23,16 @@ export async function readResource(
   // Negotiate before loading: a client that can read nothing we have should not cost a load.
   if (!negotiateRepresentation(request)) throw notAcceptable();
   const caller = await callerOf(runtime, request);
+  const self = selfOf(owner, request);
   const context = createRequestContext(
     runtime,
     request,
+    self,
     requestParams(owner.resource, request),
     caller,
   );
   const state = await loadState(owner, context, request);
-  writeReply(
-    response,
-    await representationReply(runtime, owner, state, context, request, selfOf(owner, request)),
-  );
+  writeReply(response, await representationReply(runtime, owner, state, context, request, self));
 }
 
 /** A resource's representation in a state, as a reply with its ETag. */
@@ -47,8 +46,16 @@ export async function representationReply(
   status = 200,
 ): Promise<Reply> {
   const document = await renderDocument(owner, state, context, self);
-  const version = owner.resource.options.version?.(state);
-  return documentReply(runtime, request, document, stateVersionOf(version, document), status);
+  const { version, cacheControl } = owner.resource.options;
+  const reply = documentReply(
+    runtime,
+    request,
+    document,
+    stateVersionOf(version?.(state), document),
+    status,
+  );
+  if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
+  return reply;
 }
 
 /** The version of a state as ETags carry it: the author's, or a digest of its document. */
@@ -82,6 +89,12 @@ export async function loadOrUndefined(owner: CompiledResource, context: Context)
   const load = owner.resource.options.load;
   const state = load ? await load(context) : {};
   return state === null ? undefined : state;
+}
+
+/** The path of the resource an action at `subPath` below it was sent to. */
+export function resourcePath(request: Request, subPath: string): string {
+  const path = request.baseUrl + request.path;
+  return subPath === '' ? path : path.slice(0, path.length - subPath.length) || '/';
 }
 
 /** The `self` of the requested resource: its path, with the query parameters that address it. */

@@ -107,7 +107,7 @@ async function createdReply(
     string,
     string | undefined
   >;
-  const context = createRequestContext(runtime, request, params, scene.context.caller);
+  const context = createRequestContext(runtime, request, href, params, scene.context.caller);
   return representationReply(runtime, compiled, location.state, context, request, href, 201);
 }
 
