@@ -172,6 +172,31 @@ describe('HTTP caching', () => {
     });
   });
 
+  describe('Resource.on()', () => {
+    it('should tell listeners about new representations and invalidations', async () => {
+      const client = createClient();
+      const events: string[] = [];
+      const resource = client.go(service.url('/things/1'));
+      const stopUpdate = resource.on('update', (state) =>
+        events.push(`update ${String(state.properties.name)}`),
+      );
+      resource.on('stale', () => events.push('stale'));
+      await resource.get();
+      await resource.get();
+      await client.go(service.url('/things')).form('rename').submit({ name: 'renamed' });
+      await resource.get();
+      stopUpdate();
+      await client.go(service.url('/things')).form('rename').submit({ name: 'again' });
+      await resource.get();
+      expect(events).to.deep.equal(['update thing 1', 'stale', 'update renamed', 'stale']);
+    });
+
+    it('should refuse an unknown event', () => {
+      const resource = createClient().go(service.url('/things/1'));
+      expect(() => resource.on('change' as 'stale', () => undefined)).to.throw(TypeError);
+    });
+  });
+
   describe('embedded snapshots', () => {
     it('should keep a partial embedded copy beside, never over, the canonical state', async () => {
       const client = createClient();

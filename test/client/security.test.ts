@@ -3,6 +3,7 @@ import {
   basicAuth,
   bearerAuth,
   createClient,
+  oauth2ClientCredentials,
   setHeaders,
   type HalwayClient,
   type Middleware,
@@ -173,6 +174,87 @@ describe('credentials per origin', () => {
     await client.go(catalog.url('/products/1')).get();
     expect(seen).to.deep.equal(['before /products/1', 'after 200']);
     expect(catalog.log[0]?.headers['x-trace']).to.equal('1');
+  });
+
+  describe('oauth2ClientCredentials()', () => {
+    let issued: string[];
+    let revoked: Set<string>;
+
+    before(() => {
+      catalog.app.post('/oauth/token', (req, res) => {
+        const expected = `Basic ${Buffer.from('orders-svc:s3cret%2F').toString('base64')}`;
+        if (req.get('authorization') !== expected || req.body.grant_type !== 'client_credentials') {
+          return res.status(401).json({ error: 'invalid_client' });
+        }
+        const token = `token-${issued.length + 1}`;
+        issued.push(token);
+        res.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 });
+      });
+      payments.app.get('/secured', (req, res) => {
+        const token = (req.get('authorization') ?? '').replace(/^Bearer /, '');
+        if (!issued.includes(token) || revoked.has(token)) return res.status(401).end();
+        sendHal(req, res, { token });
+      });
+    });
+
+    beforeEach(() => {
+      issued = [];
+      revoked = new Set();
+    });
+
+    const oauthClient = () =>
+      createClient().use(
+        oauth2ClientCredentials({
+          tokenEndpoint: catalog.url('/oauth/token'),
+          clientId: 'orders-svc',
+          clientSecret: 's3cret/',
+          scope: ['payments', 'read'],
+        }),
+        { origin: payments.origin },
+      );
+
+    it('should get one token for concurrent requests and send it to its origin only', async () => {
+      const client = oauthClient();
+      const states = await Promise.all([
+        client.go(payments.url('/secured')).get({ cache: 'no-store' }),
+        client.go(payments.url('/payments/1')).get(),
+      ]);
+      expect(states[0].properties.token).to.equal('token-1');
+      expect(issued).to.deep.equal(['token-1']);
+      const [tokenRequest] = catalog.requests('POST', '/oauth/token');
+      expect(tokenRequest?.body).to.deep.equal({
+        grant_type: 'client_credentials',
+        scope: 'payments read',
+      });
+      await client.go(orders.url('/')).get();
+      expect(orders.log[0]?.headers.authorization).to.equal(undefined);
+      for (const entry of payments.log) {
+        expect(entry.headers.authorization).to.equal('Bearer token-1');
+      }
+    });
+
+    it('should renew a token the server stopped taking, and send the request once more', async () => {
+      const client = oauthClient();
+      await client.go(payments.url('/secured')).get({ cache: 'no-store' });
+      revoked.add('token-1');
+      const state = await client.go(payments.url('/secured')).get({ cache: 'no-store' });
+      expect(state.properties.token).to.equal('token-2');
+      expect(
+        payments.requests('GET', '/secured').map((entry) => entry.headers.authorization),
+      ).to.deep.equal(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+    });
+
+    it('should be a credential middleware', () => {
+      const middleware = oauth2ClientCredentials({
+        tokenEndpoint: catalog.url('/oauth/token'),
+        clientId: 'a',
+        clientSecret: 'b',
+      });
+      expect(() => createClient().use(middleware, { origin: '*' })).to.throw(TypeError);
+      expect(() =>
+        oauth2ClientCredentials({ tokenEndpoint: 'nope', clientId: 'a', clientSecret: 'b' }),
+      ).to.throw(TypeError);
+    });
   });
 
   describe('HalwayClient.use()', () => {

@@ -16,6 +16,7 @@ export {
   type SetHeadersOptions,
   type TokenSource,
 } from './middleware.js';
+export { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
 export type {
   CacheMode,
   ClientOptions,

@@ -69,6 +69,27 @@ export class Resource<T extends ResourceType = ResourceType> {
     return this.get({ ...options, cache: options.cache ?? 'no-cache' });
   }
 
+  /**
+   * Listens to changes of this resource: `update` when the client gets a new representation of
+   * it from the server (a 200 to a GET, or the state a submission returned), `stale` when an
+   * unsafe request invalidates it. Returns a function that stops listening.
+   *
+   * @example
+   * const stop = order.on('update', (state) => render(state));
+   */
+  on(type: 'update', listener: (state: State<T>) => void): () => void;
+  on(type: 'stale', listener: () => void): () => void;
+  on(type: 'update' | 'stale', listener: ((state: State<T>) => void) | (() => void)): () => void {
+    if (type !== 'update' && type !== 'stale') {
+      throw new TypeError(`Resource.on(): unknown event "${String(type)}"`);
+    }
+    if (typeof listener !== 'function') throw new TypeError('Resource.on(): give a function');
+    return this.#core.listen(withoutFragment(this.url), (event) => {
+      if (event.type === 'update' && type === 'update') listener(event.state as State<T>);
+      if (event.type === 'stale' && type === 'stale') (listener as () => void)();
+    });
+  }
+
   /** Follows a relation: a lazy chain that resolves to the target resource. */
   follow<TRel extends RelOf<T>>(
     rel: TRel,

@@ -5,7 +5,7 @@ import { RESOURCE_ACCEPT, readBody } from '../representations.js';
 import { Resource } from '../resource.js';
 import { State, type StateSource } from '../state.js';
 import type { ResourceType } from '../typing.js';
-import { errorInit, type CallContext, type HttpResult } from './exchange.js';
+import { errorInit, withoutFragment, type CallContext, type HttpResult } from './exchange.js';
 import { parseEmbeddedUrl } from './embedded-pointer.js';
 import type { Transport } from './transport.js';
 
@@ -14,6 +14,9 @@ export interface StateOrigin {
   /** The link followed to reach it. */
   via?: ResolvedLink;
 }
+
+/** What a resource's listeners hear: a new state from the server, or that theirs is stale. */
+export type ResourceEvent = { type: 'update'; state: State } | { type: 'stale'; url: string };
 
 /** Labels a call puts on its hops. */
 export interface CallLabels {
@@ -33,6 +36,7 @@ export class ClientCore {
   readonly preferRepresentation: boolean;
   readonly #onDeprecation: (notice: DeprecationNotice) => void;
   readonly #generations = new Map<string, number>();
+  readonly #listeners = new Map<string, Set<(event: ResourceEvent) => void>>();
 
   /** Creates the core of a client. */
   constructor(
@@ -71,6 +75,9 @@ export class ClientCore {
     );
     if (result.status >= 400) throw this.errorFrom(result);
     let state: State = this.stateFrom(result, sourceOf(result), origin);
+    if (state.source === 'network' && result.status === 200) {
+      this.emit(documentUrl, { type: 'update', state });
+    }
     for (const step of pointer?.steps ?? []) {
       const item = state.embedded(step.rel)[step.index];
       if (!item) throw new LinkNotFoundError(step.rel, state.url, state.embeddedRels());
@@ -110,9 +117,36 @@ export class ClientCore {
     return this.#generations.get(url) ?? 0;
   }
 
-  /** Records that `url` changed on the server. */
+  /** Records that `url` changed on the server, and tells its listeners. */
   invalidated(url: string): void {
     this.#generations.set(url, this.generation(url) + 1);
+    this.emit(url, { type: 'stale', url });
+  }
+
+  /** Listens to the events of the resource at `url` (no fragment); returns the way to stop. */
+  listen(url: string, listener: (event: ResourceEvent) => void): () => void {
+    let set = this.#listeners.get(url);
+    if (!set) this.#listeners.set(url, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#listeners.delete(url);
+    };
+  }
+
+  /** Tells the listeners of `url` (and of the state's own URL, when it differs). */
+  emit(url: string, event: ResourceEvent): void {
+    const urls = new Set([url]);
+    if (event.type === 'update') urls.add(withoutFragment(event.state.url));
+    for (const target of urls) {
+      for (const listener of [...(this.#listeners.get(target) ?? [])]) {
+        try {
+          listener(event);
+        } catch {
+          // A listener's failure is its own: the request that caused the event went fine.
+        }
+      }
+    }
   }
 
   /** Reports a deprecated link about to be followed. */

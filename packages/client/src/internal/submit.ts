@@ -4,7 +4,13 @@ import type { State } from '../state.js';
 import type { PendingSubmission, SendOptions } from '../submission.js';
 import type { ResourceType } from '../typing.js';
 import { contextOf, type CallLabels, type ClientCore } from './core.js';
-import { errorInit, headerUrl, isSafeMethod, type HttpResult } from './exchange.js';
+import {
+  errorInit,
+  headerUrl,
+  isSafeMethod,
+  withoutFragment,
+  type HttpResult,
+} from './exchange.js';
 import { fromBase64 } from './multipart.js';
 
 /**
@@ -99,6 +105,9 @@ async function resultState<T extends ResourceType>(
       location === undefined ||
       state.url === location
     ) {
+      if (applied || contentLocation !== undefined) {
+        core.emit(withoutFragment(state.url), { type: 'update', state });
+      }
       return state;
     }
   }
