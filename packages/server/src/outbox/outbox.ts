@@ -29,6 +29,11 @@ export interface OutboxOptions {
   maxDelay?: number;
   /** How often due messages are tried, in ms (default 1000; 0: only on `send` and `flush`). */
   interval?: number;
+  /**
+   * How many times to try a message whose form its resource does not offer (the state does not
+   * allow it yet) before marking it failed (default 20).
+   */
+  formAttempts?: number;
 }
 
 /** Sends form submissions to other services until they land. */
@@ -43,7 +48,7 @@ export interface Outbox {
   stop(): void;
 }
 
-const RETRYABLE_STATUSES = new Set([408, 409, 425, 429]);
+const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 
 /**
  * An outbox: a notification to another service (a form submission, through the generic
@@ -61,6 +66,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const log = options.log ?? defaultLogger();
   const minDelay = options.minDelay ?? 200;
   const maxDelay = options.maxDelay ?? 30_000;
+  const formAttempts = options.formAttempts ?? 20;
   let running: Promise<void> | undefined;
   let again = false;
   let forceAgain = false;
@@ -90,7 +96,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch (error) {
       message.lastError =
         error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      if (isFinal(error)) {
+      if (isFinal(error, message, formAttempts)) {
         message.status = 'failed';
         log.error('outbox message refused for good', {
           id: message.id,
@@ -161,11 +167,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 }
 
-// A refusal that no retry will change: invalid values, a missing right, a resource that is gone.
-function isFinal(error: unknown): boolean {
+// A refusal no retry will change: invalid values, a missing right, a state that says no
+// (a 409 without Retry-After), a resource that is gone; or a form its resource has not offered
+// for `formAttempts` tries. Unreachable peers, 5xx, 408, 425, 429 and "still in progress" are
+// worth another try.
+function isFinal(error: unknown, message: OutboxMessage, formAttempts: number): boolean {
   if (error instanceof InvalidFormError) return true;
-  if (error instanceof FormNotFoundError) return false;
-  if (error instanceof HttpError)
-    return error.status >= 400 && error.status < 500 && !RETRYABLE_STATUSES.has(error.status);
-  return false;
+  if (error instanceof FormNotFoundError) return message.attempts >= formAttempts;
+  if (!(error instanceof HttpError)) return false;
+  if (error.status === 409) return !error.headers.has('retry-after');
+  return error.status >= 400 && error.status < 500 && !RETRYABLE_STATUSES.has(error.status);
 }
