@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { problemType } from '@halway/server';
+import { createService, defineResource, problemType } from '@halway/server';
 import { createShop } from './support/shop.js';
 
 describe('defineResource', () => {
@@ -118,6 +118,21 @@ describe('defineResource', () => {
     it('should answer 404 for OPTIONS on a resource that does not exist', async () => {
       const { app } = createShop();
       expect(await request(app).options('/orders/999').expect(404)).to.be.problem({ status: 404 });
+    });
+  });
+
+  describe('seeOther', () => {
+    it('should answer GET on a lookup resource with 303 to what it finds, and 404 when nothing', async () => {
+      const orders = new Map([['x', '/orders/7']]);
+      const lookup = defineResource('/find', {
+        query: ['ref'],
+        load: ({ params }) => (params.ref ? orders.get(params.ref) : undefined),
+        seeOther: (href) => href,
+      });
+      const app = createService({ resources: [lookup] });
+      const found = await request(app).get('/find?ref=x').expect(303);
+      expect(found.headers.location).to.equal('/orders/7');
+      expect(await request(app).get('/find?ref=y').expect(404)).to.be.problem({ status: 404 });
     });
   });
 

@@ -159,6 +159,13 @@ describe('schemaToProperties', () => {
     expect(only({ type: 'string', enum: ['a', 'b'], 'x-hal-forms': { type: 'radio' } })).to.include(
       { type: 'radio' },
     );
+    expect(
+      only({
+        type: 'string',
+        enum: ['latte', 'tea'],
+        'x-hal-forms': { options: { link: { href: '/menu' }, valueField: 'code' } },
+      })?.options,
+    ).to.deep.equal({ link: { href: '/menu' }, valueField: 'code', maxItems: 1 });
   });
 
   it('should refuse a schema that is not an object schema', () => {

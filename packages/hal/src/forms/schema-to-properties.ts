@@ -105,17 +105,17 @@ function numberAttributes(schema: JsonSchema): Partial<HalFormsProperty> {
 function optionsOf(schema: JsonSchema): HalFormsOptions | undefined {
   const hints = schema['x-hal-forms']?.options;
   if (hasType(schema, 'array') && schema.items) {
-    const inline = inlineOptions(schema.items);
+    const inline = hints ? undefined : inlineOptions(schema.items);
     if (!inline && !hints) return undefined;
     const options: HalFormsOptions = inline ? { inline } : { ...hints };
     if (schema.minItems !== undefined) options.minItems = schema.minItems;
     if (schema.maxItems !== undefined) options.maxItems = schema.maxItems;
     return options;
   }
-  const inline = inlineOptions(schema);
-  if (inline) return { inline, maxItems: 1 };
+  // Options from a link win over an enum: the enum still validates, the link tells clients where to look.
   if (hints) return { ...hints, maxItems: 1 };
-  return undefined;
+  const inline = inlineOptions(schema);
+  return inline ? { inline, maxItems: 1 } : undefined;
 }
 
 function inlineOptions(schema: JsonSchema): HalFormsOptions['inline'] | undefined {

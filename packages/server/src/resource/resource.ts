@@ -45,6 +45,11 @@ export interface ResourceOptions<TState, TParams> {
   cacheControl?: string;
   /** The parameters that address a given state: needed to link to it or embed it from its state. */
   params?: (state: TState) => TParams;
+  /**
+   * Makes the resource a lookup: GET answers `303 See Other` to the URL this returns (a ticket
+   * found by its order, say), which clients follow. Actions still work on the resource itself.
+   */
+  seeOther?: (state: TState, context: RequestContext<TParams>) => string;
   /** The resource's properties. */
   properties?: (state: TState, context: RequestContext<TParams>) => Record<string, unknown>;
   /** The links besides `self`. A link that is undefined is left out: that is how links follow state. */

@@ -32,6 +32,11 @@ export async function readResource(
     caller,
   );
   const state = await loadState(owner, context, request);
+  const elsewhere = owner.resource.options.seeOther?.(state, context);
+  if (elsewhere !== undefined) {
+    writeReply(response, { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } });
+    return;
+  }
   writeReply(response, await representationReply(runtime, owner, state, context, request, self));
 }
 
