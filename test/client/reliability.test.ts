@@ -225,6 +225,46 @@ describe('reliability', () => {
     });
   });
 
+  describe('a fetch that hides redirects', () => {
+    // What browsers do with redirect: 'manual': an opaque response, no status, no Location.
+    const hidingFetch = (calls: RequestRedirect[]): typeof fetch =>
+      (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        calls.push(request.redirect);
+        if (request.redirect === 'manual') {
+          return {
+            type: 'opaqueredirect',
+            status: 0,
+            headers: new Headers(),
+            text: async () => '',
+          };
+        }
+        return fetch(request);
+      }) as typeof fetch;
+
+    it('should let fetch follow the redirect of a safe request', async () => {
+      const calls: RequestRedirect[] = [];
+      const client = createClient(options({ fetch: hidingFetch(calls) }));
+      const state = await client.go(service.url('/payments')).get();
+      expect(state.templates().map((template) => template.name)).to.include('pay');
+      expect(calls).to.deep.equal(['manual', 'follow']);
+    });
+
+    it('should not send an unsafe request without a key again', async () => {
+      const calls: RequestRedirect[] = [];
+      const client = createClient(options({ fetch: hidingFetch(calls) }));
+      const form = await createClient().go(service.url('/payments')).form('flaky');
+      let caught: unknown;
+      try {
+        await client.replay({ ...(await form.prepare({}, { idempotencyKey: false })).toJSON() });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(NetworkError);
+      expect(calls).to.deep.equal(['manual']);
+    });
+  });
+
   describe('timeouts and aborts', () => {
     it('should fail an attempt that takes longer than the timeout with a TimeoutError', async () => {
       const client = createClient(options({ timeout: 30, retry: { retries: 1, minDelay: 1 } }));

@@ -61,7 +61,7 @@ export class Resource<T extends ResourceType = ResourceType> {
   async get(options: RequestOptions = {}): Promise<State<T>> {
     const snapshot = this.snapshot;
     if (snapshot && (options.cache ?? 'default') === 'default') return snapshot;
-    return this.#core.loadState<T>(this.url, options, { rel: this.via?.rel }, { via: this.via });
+    return this.#load(options);
   }
 
   /** The canonical state from the server: revalidated even when fresh, never a snapshot. */
@@ -117,8 +117,7 @@ export class Resource<T extends ResourceType = ResourceType> {
     const state = await this.get(request);
     // An embedded snapshot may be partial: when it lacks the relation, ask for the real thing.
     if (state.source === 'embedded' && !state.has(rel) && this.#fetchable()) {
-      const canonical = await this.get({ ...request, cache: request.cache ?? 'no-cache' });
-      return canonical.resolve(rel, options);
+      return (await this.#load(request)).resolve(rel, options);
     }
     return state.resolve(rel, options);
   }
@@ -134,9 +133,14 @@ export class Resource<T extends ResourceType = ResourceType> {
   async loadForm(name: string | undefined, options: RequestOptions = {}): Promise<Form> {
     let state = (await this.get(options)) as State;
     if (state.source === 'embedded' && !state.hasForm(name) && this.#fetchable()) {
-      state = (await this.get({ ...options, cache: options.cache ?? 'no-cache' })) as State;
+      state = (await this.#load(options)) as State;
     }
     return state.form(name as string);
+  }
+
+  // The state from the HTTP cache or the server, never from the snapshot.
+  #load(options: RequestOptions): Promise<State<T>> {
+    return this.#core.loadState<T>(this.url, options, { rel: this.via?.rel }, { via: this.via });
   }
 
   // An embedded resource without self can only be reloaded as part of its parent, which

@@ -1,6 +1,6 @@
 import { AbortError, ClientError, NetworkError, TimeoutError } from '../errors.js';
 import type { Middleware, MiddlewareScope, Next } from '../middleware.js';
-import type { HttpRequest } from './exchange.js';
+import { isSafeMethod, type HttpRequest } from './exchange.js';
 import {
   carriesCredentials,
   compileOrigins,
@@ -58,9 +58,19 @@ export class MiddlewareStack {
 
 /** What one attempt needs from the client. */
 export interface AttemptDeps {
+  /** The client's middlewares. */
   stack: MiddlewareStack;
+  /** The fetch to end with. */
   fetch: typeof fetch;
 }
+
+/**
+ * Whether fetch here hides redirects (browsers and their workers answer a `manual` fetch with an
+ * opaque response), so that the client must let fetch follow them.
+ */
+export const FETCH_HIDES_REDIRECTS =
+  typeof (globalThis as { document?: unknown }).document !== 'undefined' ||
+  typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 
 /**
  * Sends a request once: through the middlewares, with redirects left to the caller, the body
@@ -75,11 +85,16 @@ export async function sendAttempt(
 ): Promise<AttemptResponse> {
   const attempt = attemptSignal(signal, timeout);
   try {
-    let response = await deps.stack.run(toFetchRequest(request, attempt.signal, 'manual'), (r) =>
+    const mode = FETCH_HIDES_REDIRECTS ? 'follow' : 'manual';
+    let response = await deps.stack.run(toFetchRequest(request, attempt.signal, mode), (r) =>
       deps.fetch(r),
     );
-    // Browsers hide redirects from 'manual' fetches; there the browser must follow them itself.
     if (response.type === 'opaqueredirect') {
+      // A fetch that hid the redirect: the request was handled, its outcome is out of sight.
+      // Sending it again with 'follow' is only harmless when it is safe or carries its key.
+      if (!isSafeMethod(request.method) && !request.headers.has('idempotency-key')) {
+        throw new NetworkError(request.url, new TypeError('the redirect was hidden by fetch'));
+      }
       response = await deps.stack.run(toFetchRequest(request, attempt.signal, 'follow'), (r) =>
         deps.fetch(r),
       );
