@@ -138,7 +138,7 @@ export class Resource<T extends ResourceType = ResourceType> {
     return state.form(name as string);
   }
 
-  // The state from the HTTP cache or the server, never from the snapshot.
+  // Fallbacks must not be answered by the very snapshot they are replacing.
   #load(options: RequestOptions): Promise<State<T>> {
     return this.#core.loadState<T>(this.url, options, { rel: this.via?.rel }, { via: this.via });
   }

@@ -34,9 +34,13 @@ export type StateSource = 'network' | 'cache' | 'revalidated' | 'embedded' | 'su
 
 /** What a state knows besides its document. */
 export interface StateInit {
+  /** Status of the response. */
   status: number;
+  /** Headers of the response. */
   headers: Headers;
+  /** Where the state came from. */
   source: StateSource;
+  /** The link followed to reach it. */
   via?: ResolvedLink | undefined;
 }
 

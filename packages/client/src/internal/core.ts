@@ -20,7 +20,9 @@ export type ResourceEvent = { type: 'update'; state: State } | { type: 'stale'; 
 
 /** Labels a call puts on its hops. */
 export interface CallLabels {
+  /** The relation followed. */
   rel?: string | undefined;
+  /** The template submitted. */
   template?: string | undefined;
 }
 

@@ -1,6 +1,8 @@
 /** One step into a document's `_embedded`: the relation and the position in it. */
 export interface EmbeddedStep {
+  /** The relation in `_embedded`. */
   rel: string;
+  /** The position in its list (0 for a single resource). */
   index: number;
 }
 

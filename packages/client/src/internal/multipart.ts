@@ -1,6 +1,8 @@
 /** A multipart body and its content type. */
 export interface MultipartBody {
+  /** `multipart/form-data; boundary=…`. */
   contentType: string;
+  /** The bytes. */
   body: Uint8Array<ArrayBuffer>;
 }
 

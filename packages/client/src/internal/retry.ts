@@ -4,18 +4,27 @@ import { isSafeMethod, type HttpRequest } from './exchange.js';
 
 /** A retry policy with every default filled in. */
 export interface RetryPolicy {
+  /** Retries after the first attempt. */
   retries: number;
+  /** Bound of the first backoff, in ms. */
   minDelay: number;
+  /** Bound of any backoff, in ms. */
   maxDelay: number;
+  /** Statuses that are retried. */
   statuses: ReadonlySet<number>;
+  /** The longest Retry-After honoured, in ms. */
   maxRetryAfter: number;
+  /** Jitter source in [0, 1). */
   random: () => number;
 }
 
 /** A response as one attempt got it. */
 export interface AttemptResponse {
+  /** Status code. */
   status: number;
+  /** Headers (a mutable copy). */
   headers: Headers;
+  /** Body as text. */
   body: string;
 }
 

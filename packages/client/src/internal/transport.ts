@@ -19,13 +19,21 @@ import { SharedAbort, raceAbort, throwIfAborted } from './signals.js';
 
 /** What the transport is built from. */
 export interface TransportOptions {
+  /** The fetch every attempt ends with. */
   fetch: typeof fetch;
+  /** Time for freshness and backoff. */
   clock: Clock;
+  /** When to send again. */
   retry: RetryPolicy;
+  /** The HTTP cache, unless turned off. */
   cache: HttpCache | undefined;
+  /** Default per-attempt timeout, in ms. */
   timeout: number;
+  /** The most redirects per request. */
   maxRedirects: number;
+  /** The client's hop hook. */
   onHop: ((hop: Hop) => void) | undefined;
+  /** Called for every URL a successful unsafe request invalidates. */
   onInvalidate: (url: string) => void;
 }
 
