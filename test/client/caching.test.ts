@@ -141,8 +141,33 @@ describe('HTTP caching', () => {
     ]);
   });
 
+  describe('HalwayClient.fetch()', () => {
+    it('should give a plain Response through the cache', async () => {
+      const client = createClient();
+      const first = await client.fetch(service.url('/fresh'));
+      const second = await client.fetch(service.url('/fresh'));
+      expect(first.status).to.equal(200);
+      expect(await second.json()).to.deep.equal({ n: 1 });
+      expect(second.headers.get('etag')).to.equal(first.headers.get('etag'));
+      expect(service.log).to.have.length(1);
+    });
+  });
+
   describe('invalidation', () => {
     const count = (path: string) => service.requests('GET', path).length;
+
+    it('should forget a URL on invalidate() and everything on clearCache()', async () => {
+      const client = createClient();
+      await client.go(service.url('/things/1')).get();
+      await client.go(service.url('/things/2')).get();
+      client.invalidate(service.url('/things/1'));
+      await client.go(service.url('/things/1')).get();
+      await client.go(service.url('/things/2')).get();
+      expect([count('/things/1'), count('/things/2')]).to.deep.equal([2, 1]);
+      client.clearCache();
+      await client.go(service.url('/things/2')).get();
+      expect(count('/things/2')).to.equal(2);
+    });
 
     it('should invalidate the target of an unsafe request', async () => {
       const client = createClient();

@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { LinkNotFoundError, createClient, type DeprecationNotice, type Hop } from '@halway/client';
+import {
+  LinkNotFoundError,
+  RESOURCE_ACCEPT,
+  TooManyRedirectsError,
+  acceptHeader,
+  createClient,
+  representations,
+  type DeprecationNotice,
+  type Hop,
+} from '@halway/client';
 import { sendHal, startServices, type TestService } from './support/service.js';
 
 describe('navigation', () => {
@@ -46,6 +55,7 @@ describe('navigation', () => {
         },
       });
     });
+    orders.app.get('/loop', (_req, res) => res.redirect(302, '/loop'));
     for (const path of ['/status', '/items/1', '/items/2', '/old', '/hinted', '/orders/people/1']) {
       orders.app.get(path, (req, res) =>
         sendHal(req, res, { _links: { self: { href: path } }, path }),
@@ -197,6 +207,11 @@ describe('navigation', () => {
         orders.url('/items/2'),
       ]);
       expect(await client.go(orders.url('/orders/5')).followAll('lines')).to.deep.equal([]);
+      const chained = await client
+        .go(orders.url('/'))
+        .follow('order', { vars: { id: 3 } })
+        .followAll('payment');
+      expect(chained.map((payment) => payment.url)).to.deep.equal([payments.url('/payments/9')]);
     });
 
     it('should throw a LinkNotFoundError for a rel the resource does not have', async () => {
@@ -208,6 +223,31 @@ describe('navigation', () => {
         caught = error;
       }
       expect(caught).to.be.instanceOf(LinkNotFoundError);
+    });
+  });
+
+  describe('redirects', () => {
+    it('should follow a redirect chain up to maxRedirects, then throw TooManyRedirectsError', async () => {
+      const client = createClient({ maxRedirects: 3 });
+      let caught: unknown;
+      try {
+        await client.go(orders.url('/loop')).get();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(TooManyRedirectsError);
+      expect((caught as TooManyRedirectsError).code).to.equal('TOO_MANY_REDIRECTS');
+      expect(orders.requests('GET', '/loop')).to.have.length(4);
+    });
+  });
+
+  describe('Accept', () => {
+    it('should ask for HAL-FORMS first, then HAL, then JSON, from one table', async () => {
+      await createClient().go(orders.url('/')).get();
+      expect(RESOURCE_ACCEPT).to.equal(acceptHeader(representations));
+      expect(orders.log[0]?.headers.accept).to.equal(
+        'application/prs.hal-forms+json, application/hal+json;q=0.9, application/json;q=0.8',
+      );
     });
   });
 

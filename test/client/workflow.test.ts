@@ -147,6 +147,18 @@ describe('HalwayClient.run()', () => {
     expect(shop.orders.log.map((entry) => entry.method)).to.deep.equal(['GET', 'GET']);
   });
 
+  it('should submit the default template with values computed from the current state', async () => {
+    const client = createClient();
+    const { state } = await client.run(shop.entry, [
+      { follow: 'orders' },
+      {
+        submit: true,
+        values: (current) => ({ drink: current.has('self') ? 'espresso' : 'latte' }),
+      },
+    ]);
+    expect(state.properties).to.include({ drink: 'espresso', status: 'payment-expected' });
+  });
+
   it('should poll with conditional requests until a link appears', async () => {
     const sleeps: number[] = [];
     const clock: Clock = { now: () => Date.now(), sleep: async (ms) => void sleeps.push(ms) };
