@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { expect } from 'chai';
 import express from 'express';
 import {
@@ -304,6 +305,15 @@ describe('reliability', () => {
       expect(caught).to.be.instanceOf(AbortError);
       expect((caught as AbortError).code).to.equal('ABORTED');
       expect(service.log).to.have.length(1);
+    });
+
+    it('should leave no listener on a long-lived signal once calls are over', async () => {
+      const client = createClient(options());
+      const controller = new AbortController();
+      for (let call = 0; call < 15; call++) {
+        await client.go(service.url('/payments')).get({ signal: controller.signal });
+      }
+      expect(getEventListeners(controller.signal, 'abort')).to.have.length(0);
     });
 
     it('should not send anything for a signal that has already aborted', async () => {

@@ -60,6 +60,7 @@ export function raceAbort<T>(
  */
 export class SharedAbort {
   readonly #controller = new AbortController();
+  readonly #joined: [AbortSignal, () => void][] = [];
   #active = 0;
 
   /** The signal the shared request runs under. */
@@ -75,7 +76,15 @@ export class SharedAbort {
       this.#active -= 1;
       if (this.#active === 0) this.#controller.abort(signal.reason);
     };
-    if (signal.aborted) leave();
-    else signal.addEventListener('abort', leave, { once: true });
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave, { once: true });
+    this.#joined.push([signal, leave]);
+  }
+
+  /** Stops listening to the callers' signals, once the shared request is over. */
+  release(): void {
+    for (const [signal, leave] of this.#joined.splice(0)) {
+      signal.removeEventListener('abort', leave);
+    }
   }
 }

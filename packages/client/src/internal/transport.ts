@@ -74,7 +74,10 @@ export class Transport {
     const shared = new SharedAbort();
     shared.join(context.signal);
     const promise = this.#followRedirects(request, { ...context, signal: shared.signal }).finally(
-      () => this.#inFlight.delete(key),
+      () => {
+        this.#inFlight.delete(key);
+        shared.release();
+      },
     );
     this.#inFlight.set(key, { promise, shared });
     return raceAbort(promise, context.signal, request.url);
