@@ -147,13 +147,13 @@ export class HalwayClient {
     options: RunOptions = {},
   ): Promise<WorkflowResult> {
     if (!Array.isArray(steps)) throw new TypeError('HalwayClient.run(): steps must be an array');
-    return runWorkflow(
-      this.#core,
-      this.#clock,
-      absoluteUrl('HalwayClient.run()', entry),
+    return runWorkflow({
+      core: this.#core,
+      clock: this.#clock,
+      entry: absoluteUrl('HalwayClient.run()', entry),
       steps,
       options,
-    );
+    });
   }
 
   /** Drops what the cache holds for `url`, and marks embedded snapshots of it stale. */

@@ -1,7 +1,7 @@
 import type { ResolvedLink } from '@halway/hal';
 import { Follower, type FollowOptions } from './follower.js';
 import type { Form } from './form.js';
-import type { ClientCore } from './internal/core.js';
+import type { ClientCore, FoundWith } from './internal/core.js';
 import { parseEmbeddedUrl } from './internal/embedded-pointer.js';
 import { withoutFragment } from './internal/exchange.js';
 import type { RequestOptions } from './options.js';
@@ -35,11 +35,11 @@ export class Resource<T extends ResourceType = ResourceType> {
   readonly #generation: number;
 
   /** Creates a handle; use `client.go()` or `follow()` rather than this constructor. */
-  constructor(core: ClientCore, url: string, snapshot?: State<T>, via?: ResolvedLink) {
+  constructor(core: ClientCore, url: string, found: FoundWith<T> = {}) {
     this.#core = core;
     this.url = url;
-    this.#snapshot = snapshot;
-    this.via = via;
+    this.#snapshot = found.snapshot;
+    this.via = found.via;
     this.#generation = core.generation(withoutFragment(url));
   }
 
@@ -140,7 +140,7 @@ export class Resource<T extends ResourceType = ResourceType> {
 
   // Fallbacks must not be answered by the very snapshot they are replacing.
   #load(options: RequestOptions): Promise<State<T>> {
-    return this.#core.loadState<T>(this.url, options, { rel: this.via?.rel }, { via: this.via });
+    return this.#core.loadState<T>(this.url, options, { rel: this.via?.rel, via: this.via });
   }
 
   // An embedded resource without self can only be reloaded as part of its parent, which

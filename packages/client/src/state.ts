@@ -42,6 +42,8 @@ export interface StateInit {
   source: StateSource;
   /** The link followed to reach it. */
   via?: ResolvedLink | undefined;
+  /** Its URL when it has no `self`: an embedded resource's URL pointing into its parent. */
+  url?: string | undefined;
 }
 
 /**
@@ -67,10 +69,10 @@ export class State<T extends ResourceType = ResourceType> {
   readonly #headerLinks: ResolvedLink[];
 
   /** Wraps a read document. States are made by the client; there is no need to build one. */
-  constructor(core: ClientCore, reader: HalReader, init: StateInit, url?: string) {
+  constructor(core: ClientCore, reader: HalReader, init: StateInit) {
     this.#core = core;
     this.#reader = reader;
-    this.url = reader.self ?? url ?? reader.base;
+    this.url = reader.self ?? init.url ?? reader.base;
     this.status = init.status;
     this.headers = init.headers;
     this.etag = init.headers.get('etag') ?? undefined;
@@ -174,7 +176,9 @@ export class State<T extends ResourceType = ResourceType> {
     const known = this.rels().includes(rel) || this.embeddedRels().includes(rel);
     if (!known) this.#notFound(rel);
     if (hasSelector(options)) return [];
-    return this.#snapshots(rel).map((state) => this.#core.resource(state.url, state));
+    return this.#snapshots(rel).map((state) =>
+      this.#core.resource<LinkTargetOf<T, TRel>>(state.url, { snapshot: state }),
+    );
   }
 
   /**
@@ -189,7 +193,7 @@ export class State<T extends ResourceType = ResourceType> {
     const link = this.links(rel, options)[options.index ?? 0];
     if (link) return this.#resourceOf(link, options.vars);
     const item = hasSelector(options) ? undefined : this.#snapshots(rel)[options.index ?? 0];
-    if (item) return this.#core.resource(item.url, item);
+    if (item) return this.#core.resource<LinkTargetOf<T, TRel>>(item.url, { snapshot: item });
     return this.#notFound(rel);
   }
 
@@ -206,17 +210,15 @@ export class State<T extends ResourceType = ResourceType> {
   }
 
   #snapshots(rel: string): State[] {
-    return this.#reader
-      .embedded(rel)
-      .map(
-        (reader, index) =>
-          new State(
-            this.#core,
-            reader,
-            { status: 200, headers: new Headers(), source: 'embedded' },
-            reader.self ? undefined : embeddedUrl(this.url, rel, index),
-          ),
-      );
+    return this.#reader.embedded(rel).map(
+      (reader, index) =>
+        new State(this.#core, reader, {
+          status: 200,
+          headers: new Headers(),
+          source: 'embedded',
+          url: reader.self ? undefined : embeddedUrl(this.url, rel, index),
+        }),
+    );
   }
 
   #resourceOf<TTarget extends ResourceType>(
@@ -226,7 +228,7 @@ export class State<T extends ResourceType = ResourceType> {
     const href = expandLink(link, vars);
     this.#core.reportDeprecation(link, href, this.url);
     const snapshot = this.#snapshots(link.rel).find((state) => state.url === href);
-    return this.#core.resource<TTarget>(href, snapshot, link);
+    return this.#core.resource<TTarget>(href, { snapshot, via: link });
   }
 
   #notFound(rel: string): never {

@@ -82,7 +82,10 @@ export class Submission<F extends FormType = FormType> {
    * 428 once with the `If-Match` of the state the form came from.
    */
   send(options: SendOptions = {}): Promise<State<ResultOf<F>>> {
-    return sendSubmission<ResultOf<F>>(this.#core, this.#pending, this.#source, options);
+    return sendSubmission<ResultOf<F>>(this.#core, this.#pending, {
+      source: this.#source,
+      options,
+    });
   }
 
   /** The submission as plain JSON, to persist. */

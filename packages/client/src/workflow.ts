@@ -1,6 +1,5 @@
-import { LinkNotFoundError } from './errors.js';
+import { AbortError, LinkNotFoundError } from './errors.js';
 import type { FollowOptions } from './follower.js';
-import type { Form } from './form.js';
 import type { ClientCore } from './internal/core.js';
 import { isSafeMethod } from './internal/exchange.js';
 import type { Clock, RequestOptions } from './options.js';
@@ -78,14 +77,23 @@ export interface WorkflowResult {
   trace: Hop[];
 }
 
+/** What `runWorkflow` needs: the client's core and clock, the workflow and the run's options. */
+export interface WorkflowRun {
+  /** The client's core. */
+  core: ClientCore;
+  /** The client's clock, for `waitFor` steps. */
+  clock: Clock;
+  /** The absolute entry URL. */
+  entry: string;
+  /** The steps. */
+  steps: readonly WorkflowStep[];
+  /** The run's options. */
+  options: RunOptions;
+}
+
 /** Runs (or resumes) a workflow; see `HalwayClient.run`. */
-export async function runWorkflow(
-  core: ClientCore,
-  clock: Clock,
-  entry: string,
-  steps: readonly WorkflowStep[],
-  options: RunOptions,
-): Promise<WorkflowResult> {
+export async function runWorkflow(run: WorkflowRun): Promise<WorkflowResult> {
+  const { core, clock, entry, steps, options } = run;
   const trace: Hop[] = [];
   const request: RequestOptions = { ...requestPart(options), onHop: (hop) => trace.push(hop) };
   let cursor =
@@ -116,16 +124,19 @@ export async function runWorkflow(
     if ('follow' in step) {
       // The state in hand answers the follow; a partial embedded one falls back to the server.
       const { follow, ...selector } = step;
-      const resource = await core.resource(state.url, state).resolve(follow, selector, request);
+      const resource = await core
+        .resource(state.url, { snapshot: state })
+        .resolve(follow, selector, request);
       state = await resource.get(request);
     } else if ('submit' in step) {
-      const form = await formOf(core, state, step.submit, request);
+      const name = step.submit === true ? undefined : step.submit;
+      const form = await core.resource(state.url, { snapshot: state }).loadForm(name, request);
       const values = typeof step.values === 'function' ? step.values(state) : (step.values ?? {});
       const submission = await form.prepare(values, { ...request, ifMatch: step.ifMatch });
       if (!isSafeMethod(submission.method)) await save({ ...cursor, pending: submission.toJSON() });
       state = await submission.send(request);
     } else if ('waitFor' in step) {
-      state = await waitFor(core, clock, state, step, request);
+      state = await waitFor(state, step, { core, clock, request });
     } else {
       throw new TypeError(
         `HalwayClient.run(): step ${cursor.next} is not a follow, submit or waitFor step`,
@@ -137,29 +148,23 @@ export async function runWorkflow(
   return { state, cursor, trace };
 }
 
-async function formOf(
-  core: ClientCore,
-  state: State,
-  name: string | true,
-  request: RequestOptions,
-): Promise<Form> {
-  return core.resource(state.url, state).loadForm(name === true ? undefined : name, request);
-}
-
 async function waitFor(
-  core: ClientCore,
-  clock: Clock,
   state: State,
   step: WaitStep,
-  request: RequestOptions,
+  run: { core: ClientCore; clock: Clock; request: RequestOptions },
 ): Promise<State> {
+  const { core, clock, request } = run;
   const attempts = step.attempts ?? 60;
   let current = state;
   for (let poll = 0; !current.has(step.waitFor); poll++) {
     if (poll >= attempts) {
       throw new LinkNotFoundError(step.waitFor, current.url, current.rels());
     }
-    await clock.sleep(step.interval ?? 1000, request.signal);
+    try {
+      await clock.sleep(step.interval ?? 1000, request.signal);
+    } catch (reason) {
+      throw new AbortError(current.url, reason);
+    }
     current = await core.loadState(current.url, { ...request, cache: 'no-cache' });
   }
   return current;

@@ -80,9 +80,9 @@ export const FETCH_HIDES_REDIRECTS =
 export async function sendAttempt(
   request: HttpRequest,
   deps: AttemptDeps,
-  signal: AbortSignal | undefined,
-  timeout: number,
+  limits: { signal: AbortSignal | undefined; timeout: number },
 ): Promise<AttemptResponse> {
+  const { signal, timeout } = limits;
   const attempt = attemptSignal(signal, timeout);
   try {
     const mode = FETCH_HIDES_REDIRECTS ? 'follow' : 'manual';

@@ -9,21 +9,35 @@ import { errorInit, withoutFragment, type CallContext, type HttpResult } from '.
 import { parseEmbeddedUrl } from './embedded-pointer.js';
 import type { Transport } from './transport.js';
 
-/** What a loaded state remembers about how it was reached. */
-export interface StateOrigin {
-  /** The link followed to reach it. */
-  via?: ResolvedLink;
-}
-
 /** What a resource's listeners hear: a new state from the server, or that theirs is stale. */
 export type ResourceEvent = { type: 'update'; state: State } | { type: 'stale'; url: string };
 
-/** Labels a call puts on its hops. */
-export interface CallLabels {
+/** How a load came about: the labels its hops carry and the link that led to it. */
+export interface LoadContext {
   /** The relation followed. */
   rel?: string | undefined;
   /** The template submitted. */
   template?: string | undefined;
+  /** The link followed to reach the resource. */
+  via?: ResolvedLink | undefined;
+}
+
+/** How to build a state from a response. */
+export interface StateFromOptions {
+  /** Where the state comes from. */
+  source: StateSource;
+  /** The link followed to reach it. */
+  via?: ResolvedLink | undefined;
+  /** The URL its relative links resolve against (default: the request's URL). */
+  base?: string;
+}
+
+/** What a resource handle is found with besides its URL. */
+export interface FoundWith<T extends ResourceType> {
+  /** An embedded copy of it. */
+  snapshot?: State<T> | undefined;
+  /** The link followed to reach it. */
+  via?: ResolvedLink | undefined;
 }
 
 /**
@@ -52,20 +66,15 @@ export class ClientCore {
   }
 
   /** A handle on the resource at `url`, optionally with an embedded snapshot of it. */
-  resource<T extends ResourceType>(
-    url: string,
-    snapshot?: State<T>,
-    via?: ResolvedLink,
-  ): Resource<T> {
-    return new Resource<T>(this, url, snapshot, via);
+  resource<T extends ResourceType>(url: string, found: FoundWith<T> = {}): Resource<T> {
+    return new Resource<T>(this, url, found);
   }
 
   /** Loads the state of the resource at `url` (an embedded-resource URL loads its document). */
   async loadState<T extends ResourceType>(
     url: string,
     options: RequestOptions = {},
-    labels: CallLabels = {},
-    origin: StateOrigin = {},
+    context: LoadContext = {},
   ): Promise<State<T>> {
     const pointer = parseEmbeddedUrl(url);
     const documentUrl = pointer?.documentUrl ?? url;
@@ -73,10 +82,10 @@ export class ClientCore {
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     const result = await this.transport.send(
       { method: 'GET', url: documentUrl, headers },
-      { ...contextOf(options), ...labels },
+      { ...contextOf(options), rel: context.rel, template: context.template },
     );
     if (result.status >= 400) throw this.errorFrom(result);
-    let state: State = this.stateFrom(result, sourceOf(result), origin);
+    let state: State = this.stateFrom(result, { source: sourceOf(result), via: context.via });
     if (state.source === 'network' && result.status === 200) {
       this.emit(documentUrl, { type: 'update', state });
     }
@@ -89,20 +98,15 @@ export class ClientCore {
   }
 
   /** Builds a state from a response: its JSON object body, or an empty document. */
-  stateFrom<T extends ResourceType>(
-    result: HttpResult,
-    source: StateSource,
-    origin: StateOrigin = {},
-    base: string = result.request.url,
-  ): State<T> {
+  stateFrom<T extends ResourceType>(result: HttpResult, options: StateFromOptions): State<T> {
     const body = readBody(result.headers.get('content-type'), result.body, result.status);
     const document =
       body.kind === 'json' && isJsonObject(body.value) ? body.value : ({} as Record<string, never>);
-    return new State<T>(this, new HalReader(document, base), {
+    return new State<T>(this, new HalReader(document, options.base ?? result.request.url), {
       status: result.status,
       headers: result.headers,
-      source,
-      via: origin.via,
+      source: options.source,
+      via: options.via,
     });
   }
 

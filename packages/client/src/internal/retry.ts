@@ -28,6 +28,18 @@ export interface AttemptResponse {
   body: string;
 }
 
+/** What one request's retries run with. */
+export interface RetryRun {
+  /** The policy. */
+  policy: RetryPolicy;
+  /** Time for `Retry-After` dates and the waits. */
+  clock: Clock;
+  /** The caller's signal: aborting it ends a wait. */
+  signal: AbortSignal | undefined;
+  /** Counts the attempts made, for the trace. */
+  counter: { attempts: number };
+}
+
 /** Fills in the defaults of a retry policy; `false` means no retries. */
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   const given = options === false ? { retries: 0 } : (options ?? {});
@@ -75,11 +87,9 @@ export function retryAfterDelay(value: string | null, now: number): number | und
 export async function sendWithRetries(
   request: HttpRequest,
   attempt: () => Promise<AttemptResponse>,
-  policy: RetryPolicy,
-  clock: Clock,
-  signal: AbortSignal | undefined,
-  counter: { attempts: number },
+  retry: RetryRun,
 ): Promise<AttemptResponse> {
+  const { policy, clock, signal, counter } = retry;
   const keyed = request.headers.has('idempotency-key');
   const retryable = isSafeMethod(request.method) || keyed;
   for (;;) {

@@ -3,7 +3,7 @@ import { RESOURCE_ACCEPT, readBody } from '../representations.js';
 import type { State } from '../state.js';
 import type { PendingSubmission, SendOptions } from '../submission.js';
 import type { ResourceType } from '../typing.js';
-import { contextOf, type CallLabels, type ClientCore } from './core.js';
+import { contextOf, type ClientCore, type LoadContext } from './core.js';
 import {
   errorInit,
   headerUrl,
@@ -21,10 +21,10 @@ import { fromBase64 } from './multipart.js';
 export async function sendSubmission<T extends ResourceType>(
   core: ClientCore,
   pending: PendingSubmission,
-  source: State | undefined,
-  options: SendOptions,
+  call: { source: State | undefined; options: SendOptions },
 ): Promise<State<T>> {
-  const labels: CallLabels = { template: pending.template };
+  const { source, options } = call;
+  const labels: LoadContext = { template: pending.template };
   const context = { ...contextOf(options), ...labels };
   const unsafe = !isSafeMethod(pending.method);
   const headers = new Headers({ accept: RESOURCE_ACCEPT });
@@ -65,7 +65,7 @@ export async function sendSubmission<T extends ResourceType>(
     );
   }
   if (result.status >= 400) throw core.errorFrom(result);
-  return resultState<T>(core, result, options, labels);
+  return resultState<T>(core, result, { options, context: labels });
 }
 
 /**
@@ -80,8 +80,7 @@ export async function sendSubmission<T extends ResourceType>(
 async function resultState<T extends ResourceType>(
   core: ClientCore,
   result: HttpResult,
-  options: SendOptions,
-  labels: CallLabels,
+  call: { options: SendOptions; context: LoadContext },
 ): Promise<State<T>> {
   const requestUrl = result.request.url;
   const location = headerUrl(result.headers, 'location', requestUrl);
@@ -97,7 +96,7 @@ async function resultState<T extends ResourceType>(
     // The body describes the resource at Content-Location (or the new one at Location), so its
     // relative links are read against that URL rather than the form's target.
     const base = contentLocation ?? (applied && location ? location : requestUrl);
-    const state = core.stateFrom<T>(result, 'submission', {}, base);
+    const state = core.stateFrom<T>(result, { source: 'submission', base });
     if (
       result.redirected ||
       applied ||
@@ -111,8 +110,8 @@ async function resultState<T extends ResourceType>(
       return state;
     }
   }
-  if (location !== undefined) return core.loadState<T>(location, options, labels);
-  return core.stateFrom<T>(result, 'submission');
+  if (location !== undefined) return core.loadState<T>(location, call.options, call.context);
+  return core.stateFrom<T>(result, { source: 'submission' });
 }
 
 function reload(

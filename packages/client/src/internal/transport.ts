@@ -173,19 +173,11 @@ export class Transport {
     counter: { attempts: number },
   ): Promise<AttemptResponse> {
     const { retry, clock, timeout, fetch } = this.#options;
+    const limits = { signal: context.signal, timeout: context.timeout ?? timeout };
     return sendWithRetries(
       request,
-      () =>
-        sendAttempt(
-          request,
-          { stack: this.stack, fetch },
-          context.signal,
-          context.timeout ?? timeout,
-        ),
-      retry,
-      clock,
-      context.signal,
-      counter,
+      () => sendAttempt(request, { stack: this.stack, fetch }, limits),
+      { policy: retry, clock, signal: context.signal, counter },
     );
   }
 
