@@ -1,0 +1,289 @@
+import {
+  expandUriTemplate,
+  readTemplates,
+  type FormRequest,
+  type ResolvedTemplate,
+} from '@halway/hal';
+import type { ExplorerActions, Settings, Step, SubmitResult } from './context.js';
+import { CredentialStore } from './credentials/store.js';
+import { confirmDialog } from './forms/confirm.js';
+import { IdempotencyKeys } from './forms/idempotency.js';
+import { optionEntries } from './forms/remote-options.js';
+import { send, statusLine, type Exchange } from './http/exchange.js';
+import { classifyTarget, withoutFragment, type Target } from './nav/targets.js';
+import { submitForm, type SubmissionHost } from './submission.js';
+import { decodeHandoff, readTrail, withHandoff, type HandedForm } from './trail/codec.js';
+import { addHop, completeHop, currentHop, emptyTrail, moveTo, type Trail } from './trail/trail.js';
+import { credentialsPanel } from './view/credentials-panel.js';
+import { showDocsPane } from './view/docs-pane.js';
+import { h, replaceChildren, type Child } from './view/dom.js';
+import { createLayout, showAddress, type Layout } from './view/layout.js';
+import { resourceView, type ResourcePage } from './view/resource-view.js';
+import { loadSettings, settingsPanel } from './view/settings-panel.js';
+import { renderTrail } from './view/trail-view.js';
+
+/** What the explorer runs in: the page's root element, its URL and history, its session storage. */
+export interface ExplorerEnvironment {
+  /** The element the explorer draws into. */
+  root: HTMLElement;
+  /** Origins of the peer services (from the server). */
+  peers: readonly string[];
+  /** The service's name (from the server). */
+  serviceName: string;
+}
+
+const TRAIL_KEY = 'halway-explorer:trail';
+type HistoryMode = 'push' | 'replace' | 'none';
+
+/**
+ * The explorer: it owns the trail, the history entries, every request (all to its own origin)
+ * and the navigation between services; the views only render and report back through
+ * {@link ExplorerActions}.
+ */
+export class Explorer implements ExplorerActions {
+  readonly origin = location.origin;
+  readonly settings: Settings = loadSettings(sessionStorage);
+  readonly #credentials = new CredentialStore(sessionStorage, location.origin);
+  readonly #keys = new IdempotencyKeys();
+  readonly #peers: ReadonlySet<string>;
+  readonly #layout: Layout;
+  #trail: Trail = emptyTrail();
+  #page: ResourcePage | undefined;
+  #navigation = 0;
+
+  /** Draws the page's frame; {@link start} then loads the resource. */
+  constructor(environment: ExplorerEnvironment) {
+    this.#peers = new Set(environment.peers.filter((peer) => peer !== this.origin));
+    this.#layout = createLayout(environment.root, {
+      origin: this.origin,
+      serviceName: environment.serviceName,
+      // New credentials can change what the resource offers: show it again with them.
+      credentials: credentialsPanel(this.#credentials, () => {
+        void this.#show(this.#currentUrl(), { history: 'none' });
+      }),
+      settings: settingsPanel(this.settings, sessionStorage),
+      onAddress: (url) => this.go(url, { label: 'address', method: 'GET' }),
+    });
+    addEventListener('popstate', (event: PopStateEvent) => {
+      const trail = readTrail((event.state as { halway?: unknown } | null)?.halway);
+      if (!trail) return;
+      this.#setTrail(trail);
+      void this.#show(withoutFragment(location.href), { history: 'none' });
+    });
+  }
+
+  /**
+   * Shows the page's own URL. The trail comes from a hand-off in the fragment (arriving from
+   * another service), else from this history entry (reload, back), else from this tab's last
+   * trail on this origin, with a new hop for this page.
+   */
+  async start(): Promise<void> {
+    const here = withoutFragment(location.href);
+    const handoff = decodeHandoff(location.hash);
+    let trail =
+      handoff?.trail ??
+      readTrail((history.state as { halway?: unknown } | null)?.halway) ??
+      readTrail(parseJson(sessionStorage.getItem(TRAIL_KEY))) ??
+      emptyTrail();
+    if (currentHop(trail)?.url !== here)
+      trail = addHop(trail, { url: here, label: 'open', method: 'GET' });
+    this.#setTrail(trail);
+    history.replaceState({ halway: trail }, '', here);
+    await this.#show(here, {
+      history: 'replace',
+      handed: handoff?.form && this.#readHanded(handoff.form, here),
+    });
+  }
+
+  target(url: string): Target {
+    return classifyTarget(url, this.origin, this.#peers);
+  }
+
+  anchorHref(url: string, step: Step): string | undefined {
+    const target = this.target(url);
+    if (target.kind === 'blocked') return undefined;
+    if (target.kind !== 'peer') return target.url;
+    return withHandoff(target.url, {
+      trail: addHop(this.#trail, { url: target.url, label: step.label, method: step.method }),
+    });
+  }
+
+  go(url: string, step: Step): void {
+    const target = this.target(url);
+    this.#announce();
+    if (target.kind === 'here') void this.#show(target.url, { history: 'push', step });
+    else if (target.kind === 'blocked')
+      this.#announce(
+        h('p', { class: 'failed' }, 'Not followed: only http and https links are opened.'),
+      );
+    else location.assign(this.anchorHref(url, step)!);
+  }
+
+  submit(template: ResolvedTemplate, request: FormRequest): Promise<SubmitResult> {
+    this.#announce();
+    return submitForm(this.#host(), this.#keys, template, request);
+  }
+
+  handOverHref(template: ResolvedTemplate): string | undefined {
+    const target = template.targetTemplated
+      ? expandUriTemplate(template.target, {})
+      : template.target;
+    const kind = URL.canParse(target, template.base)
+      ? this.target(new URL(target, template.base).href)
+      : undefined;
+    if (kind?.kind !== 'peer') return undefined;
+    const page = template.targetTemplated ? `${kind.origin}/` : kind.url;
+    const { name, method, contentType, properties, title } = template;
+    return withHandoff(page, {
+      trail: addHop(this.#trail, { url: page, label: `${name} (form)`, method: 'GET' }),
+      form: {
+        from: this.#currentUrl(),
+        name,
+        template: { method, contentType, properties, title, target: template.target },
+      },
+    });
+  }
+
+  async fetchOptions(url: string, type: string | undefined): Promise<unknown[]> {
+    const accept = [type, 'application/json;q=0.9', 'application/hal+json;q=0.8']
+      .filter(Boolean)
+      .join(', ');
+    const exchange = await send(
+      { method: 'GET', url, headers: { Accept: accept } },
+      this.#credentials,
+    );
+    if (exchange.status >= 300)
+      throw new Error(`The options could not be loaded (${statusLine(exchange)}).`);
+    return optionEntries(exchange.json);
+  }
+
+  showDocs(rel: string, url: string): void {
+    showDocsPane(this.#layout.docs, rel, url, this.origin);
+  }
+
+  confirm(title: string, message: string, action: string): Promise<boolean> {
+    return confirmDialog(title, message, action);
+  }
+
+  async #show(
+    url: string,
+    options: { history: HistoryMode; step?: Step; handed?: ResourcePage['handed'] },
+  ): Promise<void> {
+    const navigation = ++this.#navigation;
+    this.#layout.resource.setAttribute('aria-busy', 'true');
+    let exchange: Exchange;
+    try {
+      exchange = await send({ method: 'GET', url }, this.#credentials);
+    } catch (error) {
+      if (navigation !== this.#navigation) return;
+      this.#layout.resource.removeAttribute('aria-busy');
+      this.#announce(
+        h(
+          'p',
+          { class: 'failed' },
+          `Could not load ${url}: ${error instanceof Error ? error.message : 'network error'}.`,
+        ),
+      );
+      return;
+    }
+    // A later navigation wins: clicks faster than the network must not show an older page.
+    if (navigation !== this.#navigation) return;
+    if (options.step) this.#record(exchange.url, options.step, exchange);
+    else if (currentHop(this.#trail)?.status === undefined)
+      this.#setTrail(completeHop(this.#trail, exchange.status, exchange.ms));
+    this.#display({ exchange, handed: options.handed }, options.history, exchange.url);
+    if (options.step?.deprecation)
+      this.#announce(
+        h(
+          'p',
+          { class: 'warning' },
+          `The link "${options.step.label}" is deprecated: `,
+          h('code', null, options.step.deprecation),
+        ),
+      );
+  }
+
+  #display(page: ResourcePage, mode: HistoryMode, url: string): void {
+    this.#page = page;
+    if (mode === 'push') history.pushState({ halway: this.#trail }, '', url);
+    else if (mode === 'replace') history.replaceState({ halway: this.#trail }, '', url);
+    else history.replaceState({ halway: this.#trail }, '');
+    this.#layout.resource.removeAttribute('aria-busy');
+    replaceChildren(this.#layout.resource, resourceView(page, this));
+    showAddress(url);
+    document.title = `${document.getElementById('resource-title')?.textContent ?? url} · Halway explorer`;
+    if (mode !== 'replace' || page.handed === undefined)
+      document.getElementById('resource-title')?.focus();
+  }
+
+  #record(url: string, step: Step, exchange: Exchange): void {
+    this.#setTrail(
+      addHop(this.#trail, {
+        url,
+        label: step.label,
+        method: step.method,
+        status: exchange.status,
+        ms: exchange.ms,
+      }),
+    );
+  }
+
+  #setTrail(trail: Trail): void {
+    this.#trail = trail;
+    sessionStorage.setItem(TRAIL_KEY, JSON.stringify(trail));
+    renderTrail(this.#layout.trail, trail, this, {
+      hrefOf: (index) => {
+        const hop = trail.hops[index]!;
+        return this.target(hop.url).kind === 'here'
+          ? hop.url
+          : withHandoff(hop.url, { trail: moveTo(trail, index) });
+      },
+      goTo: (index) => {
+        this.#announce();
+        this.#setTrail(moveTo(this.#trail, index));
+        void this.#show(this.#trail.hops[index]!.url, { history: 'push' });
+      },
+    });
+  }
+
+  #currentUrl(): string {
+    return this.#page?.exchange.url ?? withoutFragment(location.href);
+  }
+
+  #announce(...content: Child[]): void {
+    replaceChildren(this.#layout.notice, ...content);
+  }
+
+  #readHanded(form: HandedForm, here: string): ResourcePage['handed'] {
+    const [template] = readTemplates({ [form.name]: form.template }, here, here);
+    if (!template) return undefined;
+    if (!template.targetTemplated && new URL(template.target).origin !== this.origin)
+      return undefined;
+    return { template, from: form.from };
+  }
+
+  #host(): SubmissionHost {
+    return {
+      actions: this,
+      credentials: this.#credentials,
+      currentUrl: () => this.#currentUrl(),
+      record: (url, step, exchange) => this.#record(url, step, exchange),
+      showReturned: (exchange, url) =>
+        this.#display(
+          { exchange },
+          url && url !== this.#currentUrl() ? 'push' : 'replace',
+          url ?? this.#currentUrl(),
+        ),
+      refresh: () => this.#show(this.#currentUrl(), { history: 'none' }),
+      announce: (...content) => this.#announce(...content),
+    };
+  }
+}
+
+function parseJson(text: string | null): unknown {
+  try {
+    return text === null ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import { expandUriTemplate, type HalFormsProperty } from '@halway/hal';
+import type { ExplorerActions } from '../context.js';
+import type { RemoteOptions } from './choice-field.js';
+
+/**
+ * The entries of an option list fetched from an options link: a JSON array (of values, or of
+ * objects read with `promptField`/`valueField`), an object with an `inline` array, or a HAL
+ * document whose first embedded list is taken. Anything else yields no entries.
+ *
+ * @see https://rwcbook.github.io/hal-forms/#options-element
+ */
+export function optionEntries(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (typeof body !== 'object' || body === null) return [];
+  const record = body as Record<string, unknown>;
+  if (Array.isArray(record.inline)) return record.inline;
+  const embedded = record._embedded;
+  if (typeof embedded === 'object' && embedded !== null) {
+    const list = Object.values(embedded).find(Array.isArray);
+    if (list) return list as unknown[];
+  }
+  return [];
+}
+
+/**
+ * Starts fetching a field's options when they are behind a link: a templated link is expanded
+ * with the form's starting values. Only this origin can be asked (no CORS); an options link on
+ * another service is reported as such.
+ */
+export function remoteOptionsOf(
+  property: HalFormsProperty,
+  startingValues: Record<string, unknown>,
+  actions: ExplorerActions,
+  base: string,
+): RemoteOptions | undefined {
+  const link = property.options?.link;
+  if (!link || typeof link.href !== 'string' || property.options?.inline !== undefined)
+    return undefined;
+  let url: string;
+  try {
+    const href = link.templated
+      ? expandUriTemplate(link.href, startingValues as Record<string, string>)
+      : link.href;
+    url = new URL(href, base).href;
+  } catch {
+    return { load: Promise.reject(new Error(`The options link ${link.href} is not a valid URL.`)) };
+  }
+  const target = actions.target(url);
+  if (target.kind !== 'here') {
+    const where = target.kind === 'blocked' ? url : target.origin;
+    return {
+      load: Promise.reject(
+        new Error(`The options are listed on ${where}, which this page cannot ask (no CORS).`),
+      ),
+    };
+  }
+  return { load: actions.fetchOptions(url, link.type) };
+}

@@ -1,0 +1,17 @@
+import type { Request } from 'express';
+
+// HTML is listed last: when a client rates HTML no higher than JSON (`*/*`, or no Accept at all),
+// the JSON types win the tie and the request goes on to the resource.
+const CANDIDATES = [
+  'application/prs.hal-forms+json',
+  'application/hal+json',
+  'application/json',
+  'application/problem+json',
+  'text/html',
+];
+
+/** Whether a request prefers HTML to every JSON type a Halway service answers with: a browser. */
+export function prefersHtml(request: Request): boolean {
+  if (request.headers.accept === undefined) return false;
+  return request.accepts(CANDIDATES) === 'text/html';
+}
