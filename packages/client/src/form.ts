@@ -1,7 +1,6 @@
 import {
   coerceFormValues,
   encodeForm,
-  expandUriTemplate,
   fieldOptions,
   isMultiValued,
   validateForm,
@@ -14,10 +13,9 @@ import {
 } from '@halway/hal';
 import { InvalidFormError } from './errors.js';
 import type { ClientCore } from './internal/core.js';
-import { contextOf } from './internal/core.js';
 import { isSafeMethod } from './internal/exchange.js';
 import { encodeMultipart, toBase64 } from './internal/multipart.js';
-import { optionsAccept, readRemoteOptions } from './internal/remote-options.js';
+import { RemoteOptionLists } from './internal/remote-options.js';
 import type { RequestOptions } from './options.js';
 import type { State } from './state.js';
 import { Submission, type PendingSubmission } from './submission.js';
@@ -68,11 +66,12 @@ export class Form<F extends FormType = FormType> {
   /** The fields, in order. */
   readonly fields: readonly FormField[];
   readonly #core: ClientCore;
-  readonly #remote = new Map<string, Promise<unknown[]>>();
+  readonly #remote: RemoteOptionLists;
 
   /** Wraps a template of `source`; use `state.form()` rather than this constructor. */
   constructor(core: ClientCore, template: ResolvedTemplate, source: State) {
     this.#core = core;
+    this.#remote = new RemoteOptionLists(core, template);
     this.template = template;
     this.source = source;
     this.fields = template.properties.map((property) => ({
@@ -135,7 +134,7 @@ export class Form<F extends FormType = FormType> {
     if (!field) throw new TypeError(`Form.choices(): form "${this.name}" has no field "${name}"`);
     if (!field.options) return [];
     if (!field.options.link) return fieldOptions(field);
-    return fieldOptions(field, await this.#remoteEntries(field, vars, options));
+    return fieldOptions(field, await this.#remote.entries(field, vars, options));
   }
 
   /**
@@ -150,7 +149,7 @@ export class Form<F extends FormType = FormType> {
     for (const field of this.fields) {
       const value = values[field.name];
       if (!field.options?.link || value === undefined || value === null || value === '') continue;
-      remoteOptions[field.name] = await this.#remoteEntries(
+      remoteOptions[field.name] = await this.#remote.entries(
         field,
         values as UriTemplateVariables,
         options,
@@ -224,35 +223,6 @@ export class Form<F extends FormType = FormType> {
       cache: 'no-cache',
     });
     return canonical.etag;
-  }
-
-  #remoteEntries(
-    field: FormField,
-    vars: UriTemplateVariables,
-    options: RequestOptions,
-  ): Promise<unknown[]> {
-    const link = field.options!.link!;
-    const href = link.templated
-      ? new URL(expandUriTemplate(link.href, vars), this.template.base).href
-      : link.href;
-    let entries = this.#remote.get(href);
-    if (!entries) {
-      entries = this.#fetchEntries(href, link.type, options);
-      this.#remote.set(href, entries);
-      // A failed fetch is not remembered: the next call tries again.
-      entries.catch(() => this.#remote.delete(href));
-    }
-    return entries;
-  }
-
-  async #fetchEntries(href: string, type: string | undefined, options: RequestOptions) {
-    const headers = new Headers({ accept: optionsAccept(type) });
-    const result = await this.#core.transport.send(
-      { method: 'GET', url: href, headers },
-      { ...contextOf(options), template: this.name },
-    );
-    if (result.status >= 400) throw this.#core.errorFrom(result);
-    return readRemoteOptions(result);
   }
 }
 
