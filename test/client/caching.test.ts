@@ -119,6 +119,15 @@ describe('HTTP caching', () => {
     expect(service.log).to.have.length(2);
   });
 
+  it('should keep nothing with cache: false', async () => {
+    const hops: Hop[] = [];
+    const client = createClient({ cache: false, onHop: (hop) => hops.push(hop) });
+    await client.go(service.url('/fresh')).get();
+    await client.go(service.url('/fresh')).get();
+    expect(service.log).to.have.length(2);
+    expect(hops.map((hop) => hop.cache)).to.deep.equal(['bypass', 'bypass']);
+  });
+
   it('should honour no-store', async () => {
     const client = createClient();
     await client.go(service.url('/nostore')).get();

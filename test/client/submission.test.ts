@@ -156,6 +156,16 @@ describe('Form.submit() outcomes', () => {
     expect(created.source).to.equal('network');
   });
 
+  it('should not ask for the representation with preferRepresentation: false', async () => {
+    const minimal = createClient({ retry: false, preferRepresentation: false });
+    const collection = await minimal.go(orders.url('/orders')).get();
+    orders.log.length = 0;
+    const created = await collection.form('create').submit({ status: 'plain' });
+    expect(orders.log.map((entry) => entry.method)).to.deep.equal(['POST', 'GET']);
+    expect(orders.log[0]?.headers.prefer).to.equal(undefined);
+    expect(created.properties.status).to.equal('plain');
+  });
+
   it('should follow a 303 with a GET', async () => {
     const collection = await client.go(orders.url('/orders')).get();
     orders.log.length = 0;
