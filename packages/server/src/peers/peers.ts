@@ -120,7 +120,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
         known
           ? 'peer unreachable; using its last known home document'
           : 'peer unreachable; leaving its links out',
-        { url, error },
+        { url, reason: error instanceof Error ? error.message : String(error) },
       );
       return known;
     }

@@ -33,9 +33,8 @@ export async function renderDocument(
     if (Array.isArray(value)) builder.embedAll(rel, value);
     else builder.embed(rel, value);
   }
-  const selfPath = self.split('?', 1)[0]!;
   for (const action of available) {
-    builder.template(action.name, templateFor(action, state, context, selfPath));
+    builder.template(action.name, templateFor(action, state, context, self));
   }
   return builder.toJSON();
 }
@@ -73,7 +72,7 @@ function templateFor(
   action: CompiledAction,
   state: unknown,
   context: Context,
-  selfPath: string,
+  self: string,
 ): HalFormsTemplate {
   const { options } = action.declaration;
   const template: HalFormsTemplate = { ...action.template };
@@ -84,7 +83,9 @@ function templateFor(
         ? options.target
         : context.basePath + options.target.path.template;
   } else if (action.subPath !== '') {
-    template.target = joinPaths(selfPath, action.subPath);
+    // The sub-path goes before the query: a resource addressed by its query keeps it.
+    const [path, query] = self.split('?', 2) as [string, string | undefined];
+    template.target = joinPaths(path, action.subPath) + (query === undefined ? '' : `?${query}`);
   }
   const values = options.values?.(state, context);
   if (values && action.properties.length > 0)

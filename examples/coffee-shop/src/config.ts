@@ -1,0 +1,55 @@
+import type { Logger, OutboxOptions } from '@halway/server';
+import type { RequestHandler } from 'express';
+
+/** The three services. */
+export type ServiceName = 'orders' | 'payments' | 'kitchen';
+
+/** What each service of the coffee shop is started with. */
+export interface CoffeeShopServiceOptions {
+  /** The entry URLs of the other services: the only thing a service knows of them. */
+  peers: Partial<Record<ServiceName, string>>;
+  /**
+   * Every service's secret token. A service calls its peers with its own (sent to their origins
+   * only) and recognises the peers by theirs.
+   */
+  tokens: Record<ServiceName, string>;
+  /** The origin the service is reached at, for the absolute URLs it gives its peers. */
+  publicUrl?: string;
+  /** Where to log (default: JSON lines, silent in tests). */
+  logger?: Logger | false;
+  /** The browser explorer (`explorer()` from `@halway/explorer`). */
+  explorer?: RequestHandler;
+  /** Outbox tuning (tests make it fast). */
+  outbox?: Pick<OutboxOptions, 'interval' | 'minDelay' | 'maxDelay'>;
+  /** How long reading a peer's home document may take (ms). */
+  peerTimeout?: number;
+}
+
+/** The callers a service recognises: every peer, by its token. */
+export function peerCallers(
+  tokens: Record<ServiceName, string>,
+  self: ServiceName,
+): Record<string, { id: string; roles: string[] }> {
+  const callers: Record<string, { id: string; roles: string[] }> = {};
+  for (const [name, token] of Object.entries(tokens) as [ServiceName, string][]) {
+    if (name !== self) callers[token] = { id: name, roles: ['service'] };
+  }
+  return callers;
+}
+
+/** The peers of a service as `createPeers` wants them: entry URL plus this service's token. */
+export function peerConfigs(
+  options: CoffeeShopServiceOptions,
+  self: ServiceName,
+): Record<string, { url: string; token: string }> {
+  const peers: Record<string, { url: string; token: string }> = {};
+  for (const [name, url] of Object.entries(options.peers)) {
+    if (url !== undefined) peers[name] = { url, token: options.tokens[self] };
+  }
+  return peers;
+}
+
+/** An allow() for actions only the named peer service may take. */
+export function onlyService(name: ServiceName) {
+  return (caller: { id: string } | undefined): boolean => caller?.id === name;
+}
