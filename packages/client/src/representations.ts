@@ -1,8 +1,6 @@
 import {
-  HAL_FORMS_JSON,
-  HAL_JSON,
-  JSON_MEDIA_TYPE,
   PROBLEM_JSON,
+  RESOURCE_MEDIA_TYPES,
   isJsonMediaType,
   isProblemDocument,
   mediaTypeEssence,
@@ -24,11 +22,12 @@ export interface Representation {
  * @see https://rwcbook.github.io/hal-forms/
  * @see https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-11
  */
-export const representations: readonly Representation[] = [
-  { mediaType: HAL_FORMS_JSON, quality: 1 },
-  { mediaType: HAL_JSON, quality: 0.9 },
-  { mediaType: JSON_MEDIA_TYPE, quality: 0.8 },
-];
+export const representations: readonly Representation[] = RESOURCE_MEDIA_TYPES.map(
+  (mediaType, index) => ({
+    mediaType,
+    quality: Math.round((1 - index / 10) * 10) / 10,
+  }),
+);
 
 /**
  * Formats an `Accept` header from a table of representations.

@@ -20,6 +20,7 @@ export {
   HAL_JSON,
   JSON_MEDIA_TYPE,
   PROBLEM_JSON,
+  RESOURCE_MEDIA_TYPES,
   isJsonMediaType,
   mediaTypeEssence,
 } from './media-types.js';

@@ -16,6 +16,12 @@ export const FORM_URLENCODED = 'application/x-www-form-urlencoded';
 /** `multipart/form-data`, for forms that upload files. @see https://www.rfc-editor.org/rfc/rfc7578 */
 export const MULTIPART_FORM_DATA = 'multipart/form-data';
 
+/**
+ * The media types resources are represented in, richest first. Servers negotiate in this order
+ * of preference and clients build their `Accept` header from it: one table for both sides.
+ */
+export const RESOURCE_MEDIA_TYPES: readonly string[] = [HAL_FORMS_JSON, HAL_JSON, JSON_MEDIA_TYPE];
+
 /** Whether a `Content-Type` value names JSON (`application/json` or any `+json` type). */
 export function isJsonMediaType(contentType: string | null | undefined): boolean {
   if (!contentType) return false;

@@ -1,3 +1,4 @@
+import { RESOURCE_MEDIA_TYPES } from '@halway/hal';
 import type { Request } from 'express';
 import { halFormsRepresentation } from './hal-forms.js';
 import { halRepresentation } from './hal.js';
@@ -5,14 +6,15 @@ import { jsonRepresentation } from './json.js';
 import type { Representation } from './representation.js';
 
 /**
- * The representations a resource is served in, in the server's order of preference: a client
- * that accepts anything gets HAL-FORMS, the richest.
+ * The representations a resource is served in, in the order of `RESOURCE_MEDIA_TYPES` (the table
+ * clients build `Accept` from): a client that accepts anything gets HAL-FORMS, the richest.
  */
-export const representations: readonly Representation[] = [
-  halFormsRepresentation,
-  halRepresentation,
-  jsonRepresentation,
-];
+export const representations: readonly Representation[] = RESOURCE_MEDIA_TYPES.map((mediaType) => {
+  const modules = [halFormsRepresentation, halRepresentation, jsonRepresentation];
+  const representation = modules.find((candidate) => candidate.mediaType === mediaType);
+  if (!representation) throw new TypeError(`representations: no module serializes ${mediaType}`);
+  return representation;
+});
 
 /** The media types of {@link representations}, in order. */
 export const representationMediaTypes: readonly string[] = representations.map(
