@@ -12,7 +12,13 @@ import { optionEntries } from './forms/remote-options.js';
 import { send, statusLine, type Exchange } from './http/exchange.js';
 import { classifyTarget, withoutFragment, type Target } from './nav/targets.js';
 import { submitForm, type SubmissionHost } from './submission.js';
-import { decodeHandoff, readTrail, withHandoff, type HandedForm } from './trail/codec.js';
+import {
+  decodeHandoff,
+  HANDOFF_PARAMETER,
+  readTrail,
+  withHandoff,
+  type HandedForm,
+} from './trail/codec.js';
 import { addHop, completeHop, currentHop, emptyTrail, moveTo, type Trail } from './trail/trail.js';
 import { credentialsPanel } from './view/credentials-panel.js';
 import { showDocsPane } from './view/docs-pane.js';
@@ -69,6 +75,10 @@ export class Explorer implements ExplorerActions {
       if (!trail) return;
       this.#setTrail(trail);
       void this.#show(withoutFragment(location.href), { history: 'none' });
+    });
+    // A link to this very page with a hand-off only changes the fragment: arrive all the same.
+    addEventListener('hashchange', () => {
+      if (new URLSearchParams(location.hash.slice(1)).has(HANDOFF_PARAMETER)) void this.start();
     });
   }
 

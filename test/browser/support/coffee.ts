@@ -12,6 +12,7 @@ import {
   HttpProblem,
 } from '@halway/server';
 import { explorer } from '@halway/explorer';
+import express, { type Express } from 'express';
 import { startRecorded, type RecordedService } from './recorded.js';
 
 export interface Order {
@@ -37,7 +38,7 @@ export async function startCoffeeShop(): Promise<CoffeeShop> {
   const orders = await startRecorded('127.0.0.1');
   const payments = await startRecorded('localhost');
   const store = new Map<string, Order>();
-  orders.use(ordersApp(store, payments.url));
+  orders.use(withOffer(ordersApp(store, payments.url), payments.url));
   payments.use(paymentsApp(store, orders.url));
   return {
     orders,
@@ -186,11 +187,49 @@ function paymentsApp(store: Map<string, Order>, ordersUrl: string) {
       state.status = 'paid';
     },
   });
-  const home = defineHome({ title: 'Payments', links: { payment } });
+  const home = defineHome({ title: 'Payments', links: { payment } }).action('find-order', {
+    method: 'GET',
+    title: 'Find an order',
+    target: `${ordersUrl}/orders/{id}`,
+    input: {
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string', title: 'Order number' } },
+    } as const,
+  });
   return createService({
     name: 'payments',
     resources: [home, payment],
     authentication: bearerAuthentication({ [PAYMENTS_TOKEN]: { id: 'customer' } }),
     explorer: explorer({ title: 'Payments', peers: [ordersUrl] }),
   });
+}
+
+// A hand-written HAL-FORMS document at /offer whose POST template targets the payments service:
+// a form of one service sent to another, which the explorer hands over to that service's page.
+// Browsers asking for HTML go on to the service, whose explorer answers.
+function withOffer(service: Express, paymentsUrl: string): Express {
+  const outer = express();
+  outer.get('/offer', (request, response, next) => {
+    if (
+      request.accepts(['application/json', 'application/prs.hal-forms+json', 'text/html']) ===
+      'text/html'
+    )
+      return next();
+    response.type('application/prs.hal-forms+json').send({
+      _links: { self: { href: '/offer' } },
+      title: 'An offer',
+      _templates: {
+        pay: {
+          method: 'POST',
+          title: 'Pay on the payments service',
+          contentType: 'application/x-www-form-urlencoded',
+          target: `${paymentsUrl}/payments/${typeof request.query.order === 'string' ? request.query.order : '1'}`,
+          properties: [{ name: 'card', prompt: 'Card number', required: true, regex: '^\\d{16}$' }],
+        },
+      },
+    });
+  });
+  outer.use(service);
+  return outer;
 }

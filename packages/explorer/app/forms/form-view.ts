@@ -62,7 +62,11 @@ export function formView(
   );
   const hidden = fields.filter((field) => field.hidden);
   const summary = h('div', { class: 'form-errors', role: 'alert' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel(template.method));
+  const submit = h(
+    'button',
+    { type: 'submit', class: template.method === 'DELETE' ? 'danger' : 'primary' },
+    submitLabel(template.method),
+  );
   const form = h(
     'form',
     { class: 'form-card', 'aria-labelledby': titleId, novalidate: true },
@@ -139,7 +143,7 @@ async function send(
       h(
         'p',
         null,
-        `This form's target is on ${where.origin || request.url}: the explorer only sends requests to its own origin.`,
+        `This form’s target is on ${where.origin || request.url}: the explorer only sends requests to its own origin.`,
       ),
     );
     return;
@@ -214,7 +218,7 @@ function handOverCard(
     h(
       'p',
       null,
-      `This form is sent to another service (${where.origin || template.target}). The explorer sends requests only to its own origin, so the form opens in that service's explorer.`,
+      `This form is sent to another service (${where.origin || template.target}). The explorer sends requests only to its own origin, so the form opens in that service’s explorer.`,
     ),
     href
       ? h('a', { href, class: 'button-link primary' }, `Fill it in on ${where.origin}`)

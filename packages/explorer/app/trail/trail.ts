@@ -66,8 +66,9 @@ export function hopOrigin(hop: TrailHop): string {
 }
 
 /**
- * The hue (0–359) that stands for an origin wherever it appears: a hash of the origin, so that a
- * service has the same colour on every page of every service.
+ * The hue that stands for an origin wherever it appears: a hash of the origin, so that a service
+ * has the same colour on every page of every service. Hues from 30 to 319 only: reds are kept
+ * for errors.
  */
 export function originHue(origin: string): number {
   // FNV-1a: tiny, and spreads neighbouring ports apart.
@@ -76,5 +77,5 @@ export function originHue(origin: string): number {
     hash ^= origin.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % 360;
+  return 30 + (hash % 290);
 }

@@ -51,7 +51,7 @@ export function linkAnchor(
 export function targetNote(actions: ExplorerActions, url: string): HTMLElement | undefined {
   const target = actions.target(url);
   if (target.kind === 'peer')
-    return h('span', { class: 'badge peer' }, `opens ${target.origin}'s explorer`);
+    return h('span', { class: 'badge peer' }, `opens ${target.origin}’s explorer`);
   if (target.kind === 'elsewhere')
     return h('span', { class: 'badge elsewhere' }, 'another site: opens as a plain link');
   return undefined;

@@ -46,13 +46,20 @@ function hopLink(
   const origin = hopOrigin(hop);
   const status = hop.status === undefined ? 'pending' : String(hop.status);
   const content = [
+    h('span', { class: 'visually-hidden' }, `Hop ${index + 1}: `),
     h('span', { class: 'origin-dot', 'aria-hidden': 'true' }),
     h('span', { class: 'hop-origin' }, origin.replace(/^https?:\/\//, '')),
     h('span', { class: 'hop-label' }, hop.label),
     h(
       'span',
       { class: 'hop-meta' },
-      [hop.method, status, hop.ms === undefined ? '' : `${hop.ms} ms`].filter(Boolean).join(' · '),
+      `${hop.method} · `,
+      h(
+        'span',
+        { class: hop.status !== undefined && hop.status >= 400 ? 'failed' : undefined },
+        status,
+      ),
+      hop.ms === undefined ? '' : ` · ${hop.ms} ms`,
     ),
   ];
   const href = navigation.hrefOf(index);
