@@ -260,7 +260,7 @@ describe('explorer forms (Chromium)', function () {
   });
 
   it('should open a CURIE rel’s documentation beside the resource', async () => {
-    await page.getByRole('button', { name: 'Documentation of local:colours' }).click();
+    await page.getByRole('button', { name: 'Docs for local:colours' }).click();
     const pane = page.getByRole('complementary', { name: 'Documentation of local:colours' });
     await pane.waitFor();
     const resource = await page.locator('main').boundingBox();
@@ -271,7 +271,7 @@ describe('explorer forms (Chromium)', function () {
       .getByRole('heading', { name: 'About colours' })
       .waitFor();
 
-    await page.getByRole('button', { name: 'Documentation of ext:results' }).click();
+    await page.getByRole('button', { name: 'Docs for ext:results' }).click();
     const external = page.getByRole('complementary', { name: 'Documentation of ext:results' });
     const link = external.getByRole('link', { name: 'Open the documentation in a new tab' });
     expect(await link.getAttribute('href')).to.equal('https://docs.example/rels/results');

@@ -91,7 +91,7 @@ describe('explorer safety (Chromium)', function () {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('status').getByText('Not followed').waitFor();
 
-    await page.getByRole('button', { name: 'Documentation of ex:thing' }).click();
+    await page.getByRole('button', { name: 'Docs for ex:thing' }).click();
     await page.getByText('Not opened: the documentation URL is not an http(s) URL.').waitFor();
     expect(await page.locator('iframe').count()).to.equal(0);
 

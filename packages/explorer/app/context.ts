@@ -38,6 +38,8 @@ export interface ExplorerActions {
   readonly settings: Settings;
   /** Where an absolute URL leads. */
   target(url: string): Target;
+  /** The hue a service is drawn in: its own within the trail. */
+  hue(origin: string): number;
   /**
    * The href an anchor to `url` carries: the URL, or for a peer service the URL with the trail in
    * its fragment; undefined when the URL is never followed.

@@ -1,28 +1,27 @@
-import {
-  expandUriTemplate,
-  readTemplates,
-  type FormRequest,
-  type ResolvedTemplate,
-} from '@halway/hal';
+import type { FormRequest, ResolvedTemplate } from '@halway/hal';
 import type { ExplorerActions, Settings, Step, SubmitResult } from './context.js';
 import { CredentialStore } from './credentials/store.js';
 import { confirmDialog } from './forms/confirm.js';
 import { IdempotencyKeys } from './forms/idempotency.js';
-import { optionEntries } from './forms/remote-options.js';
-import { send, statusLine, type Exchange } from './http/exchange.js';
+import { fetchOptionList } from './forms/remote-options.js';
+import { send, type Exchange } from './http/exchange.js';
+import { handOverUrl, readHandedForm } from './nav/hand-over.js';
 import { classifyTarget, withoutFragment, type Target } from './nav/targets.js';
 import { submitForm, type SubmissionHost } from './submission.js';
+import { decodeHandoff, HANDOFF_PARAMETER, readTrail, withHandoff } from './trail/codec.js';
 import {
-  decodeHandoff,
-  HANDOFF_PARAMETER,
-  readTrail,
-  withHandoff,
-  type HandedForm,
-} from './trail/codec.js';
-import { addHop, completeHop, currentHop, emptyTrail, moveTo, type Trail } from './trail/trail.js';
+  addHop,
+  completeHop,
+  currentHop,
+  emptyTrail,
+  hueAt,
+  moveTo,
+  originHues,
+  type Trail,
+} from './trail/trail.js';
 import { credentialsPanel } from './view/credentials-panel.js';
 import { showDocsPane } from './view/docs-pane.js';
-import { h, replaceChildren, type Child } from './view/dom.js';
+import { h, replaceChildren, setHue, type Child } from './view/dom.js';
 import { createLayout, showAddress, type Layout } from './view/layout.js';
 import { resourceView, type ResourcePage } from './view/resource-view.js';
 import { loadSettings, settingsPanel } from './view/settings-panel.js';
@@ -54,6 +53,7 @@ export class Explorer implements ExplorerActions {
   readonly #peers: ReadonlySet<string>;
   readonly #layout: Layout;
   #trail: Trail = emptyTrail();
+  #hues = new Map<string, number>();
   #page: ResourcePage | undefined;
   #navigation = 0;
 
@@ -101,12 +101,16 @@ export class Explorer implements ExplorerActions {
     history.replaceState({ halway: trail }, '', here);
     await this.#show(here, {
       history: 'replace',
-      handed: handoff?.form && this.#readHanded(handoff.form, here),
+      handed: handoff?.form && readHandedForm(handoff.form, here, this.origin),
     });
   }
 
   target(url: string): Target {
     return classifyTarget(url, this.origin, this.#peers);
+  }
+
+  hue(origin: string): number {
+    return this.#hues.get(origin) ?? hueAt(this.#hues.size);
   }
 
   anchorHref(url: string, step: Step): string | undefined {
@@ -135,36 +139,11 @@ export class Explorer implements ExplorerActions {
   }
 
   handOverHref(template: ResolvedTemplate): string | undefined {
-    const target = template.targetTemplated
-      ? expandUriTemplate(template.target, {})
-      : template.target;
-    const kind = URL.canParse(target, template.base)
-      ? this.target(new URL(target, template.base).href)
-      : undefined;
-    if (kind?.kind !== 'peer') return undefined;
-    const page = template.targetTemplated ? `${kind.origin}/` : kind.url;
-    const { name, method, contentType, properties, title } = template;
-    return withHandoff(page, {
-      trail: addHop(this.#trail, { url: page, label: `${name} (form)`, method: 'GET' }),
-      form: {
-        from: this.#currentUrl(),
-        name,
-        template: { method, contentType, properties, title, target: template.target },
-      },
-    });
+    return handOverUrl(template, this.#trail, this.#currentUrl(), (url) => this.target(url));
   }
 
-  async fetchOptions(url: string, type: string | undefined): Promise<unknown[]> {
-    const accept = [type, 'application/json;q=0.9', 'application/hal+json;q=0.8']
-      .filter(Boolean)
-      .join(', ');
-    const exchange = await send(
-      { method: 'GET', url, headers: { Accept: accept } },
-      this.#credentials,
-    );
-    if (exchange.status >= 300)
-      throw new Error(`The options could not be loaded (${statusLine(exchange)}).`);
-    return optionEntries(exchange.json);
+  fetchOptions(url: string, type: string | undefined): Promise<unknown[]> {
+    return fetchOptionList(url, type, this.#credentials);
   }
 
   showDocs(rel: string, url: string): void {
@@ -240,6 +219,8 @@ export class Explorer implements ExplorerActions {
 
   #setTrail(trail: Trail): void {
     this.#trail = trail;
+    this.#hues = originHues(trail);
+    setHue(this.#layout.serviceDot, this.hue(this.origin));
     sessionStorage.setItem(TRAIL_KEY, JSON.stringify(trail));
     renderTrail(this.#layout.trail, trail, this, {
       hrefOf: (index) => {
@@ -262,14 +243,6 @@ export class Explorer implements ExplorerActions {
 
   #announce(...content: Child[]): void {
     replaceChildren(this.#layout.notice, ...content);
-  }
-
-  #readHanded(form: HandedForm, here: string): ResourcePage['handed'] {
-    const [template] = readTemplates({ [form.name]: form.template }, here, here);
-    if (!template) return undefined;
-    if (!template.targetTemplated && new URL(template.target).origin !== this.origin)
-      return undefined;
-    return { template, from: form.from };
   }
 
   #host(): SubmissionHost {

@@ -7,7 +7,8 @@ import {
   hopOrigin,
   MAX_HOPS,
   moveTo,
-  originHue,
+  hueAt,
+  originHues,
   type TrailHop,
 } from '../../../packages/explorer/app/trail/trail.js';
 
@@ -72,18 +73,31 @@ describe('trail', () => {
     });
   });
 
-  describe('originHue()', () => {
-    it('should give each origin a stable hue, clear of the reds kept for errors', () => {
-      expect(originHue('http://127.0.0.1:4001')).to.equal(originHue('http://127.0.0.1:4001'));
-      for (const origin of ['http://a.test', 'https://b.test', 'http://localhost:1']) {
-        const hue = originHue(origin);
-        expect(hue).to.be.within(30, 319);
-        expect(Number.isInteger(hue)).to.equal(true);
-      }
+  describe('originHues()', () => {
+    it('should give each service of a trail its own hue, by order of first appearance', () => {
+      const trail = [
+        hop('/', 'http://127.0.0.1:4001'),
+        hop('/p', 'http://localhost:4002'),
+        hop('/o', 'http://127.0.0.1:4001'),
+        hop('/k', 'http://localhost:4003'),
+      ].reduce(addHop, emptyTrail());
+      const hues = originHues(trail);
+      expect([...hues.keys()]).to.deep.equal([
+        'http://127.0.0.1:4001',
+        'http://localhost:4002',
+        'http://localhost:4003',
+      ]);
+      expect([...hues.values()]).to.deep.equal([hueAt(0), hueAt(1), hueAt(2)]);
+      expect(originHues(trail)).to.deep.equal(hues);
     });
 
-    it('should tell neighbouring ports apart', () => {
-      expect(originHue('http://localhost:4001')).not.to.equal(originHue('http://localhost:4002'));
+    it('should keep the first services far apart and clear of the reds kept for errors', () => {
+      const hues = Array.from({ length: 6 }, (_, index) => hueAt(index));
+      for (const hue of hues) expect(hue).to.be.within(30, 319);
+      const distance = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+      for (let a = 0; a < 3; a++)
+        for (let b = a + 1; b < 3; b++) expect(distance(hues[a]!, hues[b]!)).to.be.at.least(60);
+      expect(new Set(hues).size).to.equal(6);
     });
   });
 

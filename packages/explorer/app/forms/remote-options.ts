@@ -1,5 +1,7 @@
-import { expandUriTemplate, type HalFormsProperty } from '@halway/hal';
+import { expandUriTemplate, HAL_JSON, JSON_MEDIA_TYPE, type HalFormsProperty } from '@halway/hal';
 import type { ExplorerActions } from '../context.js';
+import type { CredentialStore } from '../credentials/store.js';
+import { send, statusLine } from '../http/exchange.js';
 import type { RemoteOptions } from './choice-field.js';
 
 /**
@@ -55,4 +57,17 @@ export function remoteOptionsOf(
     };
   }
   return { load: actions.fetchOptions(url, link.type) };
+}
+
+/** Fetches an option list from this origin: the type the link names first, then JSON and HAL. */
+export async function fetchOptionList(
+  url: string,
+  type: string | undefined,
+  credentials: CredentialStore,
+): Promise<unknown[]> {
+  const accept = [type, `${JSON_MEDIA_TYPE};q=0.9`, `${HAL_JSON};q=0.8`].filter(Boolean).join(', ');
+  const exchange = await send({ method: 'GET', url, headers: { Accept: accept } }, credentials);
+  if (exchange.status >= 300)
+    throw new Error(`The options could not be loaded (${statusLine(exchange)}).`);
+  return optionEntries(exchange.json);
 }

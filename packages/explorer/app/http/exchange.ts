@@ -1,8 +1,6 @@
 import {
-  HAL_FORMS_JSON,
-  HAL_JSON,
-  JSON_MEDIA_TYPE,
   PROBLEM_JSON,
+  RESOURCE_MEDIA_TYPES,
   isJsonMediaType,
   isProblemDocument,
   mediaTypeEssence,
@@ -10,8 +8,17 @@ import {
 } from '@halway/hal';
 import type { CredentialStore } from '../credentials/store.js';
 
-/** The `Accept` of the explorer's requests: HAL-FORMS first, anything else last. */
-export const EXPLORER_ACCEPT = `${HAL_FORMS_JSON}, ${HAL_JSON};q=0.9, ${JSON_MEDIA_TYPE};q=0.8, ${PROBLEM_JSON};q=0.8, */*;q=0.1`;
+/**
+ * The `Accept` of the explorer's requests: the resource media types in the order every Halway
+ * side shares (HAL-FORMS first), problem details, then anything, so nothing is refused.
+ */
+export const EXPLORER_ACCEPT = [
+  ...RESOURCE_MEDIA_TYPES.map((type, index) =>
+    index === 0 ? type : `${type};q=${Math.max(0.2, 1 - index / 10).toFixed(1)}`,
+  ),
+  `${PROBLEM_JSON};q=0.5`,
+  '*/*;q=0.1',
+].join(', ');
 
 /** A request the explorer makes. */
 export interface OutgoingRequest {

@@ -65,17 +65,27 @@ export function hopOrigin(hop: TrailHop): string {
   return new URL(hop.url).origin;
 }
 
+// Hues run from 30 to 319: reds are kept for errors. Successive services are a golden angle (of
+// that range) apart, so that the first few are as far apart as they can be.
+const FIRST_HUE = 210;
+const HUE_RANGE = 290;
+const HUE_STEP = HUE_RANGE * 0.381966;
+
 /**
- * The hue that stands for an origin wherever it appears: a hash of the origin, so that a service
- * has the same colour on every page of every service. Hues from 30 to 319 only: reds are kept
- * for errors.
+ * The hue each service of a trail is drawn in, by order of first appearance: every page of the
+ * trail, on every service, computes the same colours from the same hops, and no two services of
+ * a trail share one.
  */
-export function originHue(origin: string): number {
-  // FNV-1a: tiny, and spreads neighbouring ports apart.
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < origin.length; index++) {
-    hash ^= origin.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+export function originHues(trail: Trail): Map<string, number> {
+  const hues = new Map<string, number>();
+  for (const hop of trail.hops) {
+    const origin = hopOrigin(hop);
+    if (!hues.has(origin)) hues.set(origin, hueAt(hues.size));
   }
-  return 30 + (hash % 290);
+  return hues;
+}
+
+/** The hue of the service that appears `index`-th (from 0) in a trail. */
+export function hueAt(index: number): number {
+  return Math.round(((FIRST_HUE - 30 + index * HUE_STEP) % HUE_RANGE) + 30);
 }

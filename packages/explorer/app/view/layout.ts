@@ -1,5 +1,4 @@
-import { originHue } from '../trail/trail.js';
-import { h, setHue } from './dom.js';
+import { h } from './dom.js';
 
 /** The parts of the page the explorer fills in. */
 export interface Layout {
@@ -13,6 +12,8 @@ export interface Layout {
   docs: HTMLElement;
   /** The main landmark. */
   main: HTMLElement;
+  /** The dot in the service's colour, in the header. */
+  serviceDot: HTMLElement;
 }
 
 /** What the header holds. */
@@ -48,7 +49,6 @@ export function createLayout(root: HTMLElement, options: LayoutOptions): Layout 
     main.focus();
   });
   const dot = h('span', { class: 'origin-dot', 'aria-hidden': 'true' });
-  setHue(dot, originHue(options.origin));
   const address = h('input', {
     id: 'address',
     type: 'url',
@@ -101,7 +101,7 @@ export function createLayout(root: HTMLElement, options: LayoutOptions): Layout 
     ),
     h('div', { class: 'columns' }, main, docs),
   );
-  return { trail, notice, resource, docs, main };
+  return { trail, notice, resource, docs, main, serviceDot: dot };
 }
 
 /** Puts a URL in the address field. */

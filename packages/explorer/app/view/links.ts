@@ -42,8 +42,12 @@ function linkRow(reader: HalReader, link: ResolvedLink, actions: ExplorerActions
   const docs = reader.curieDocumentation(link.rel);
   const relCell = h('td', null, h('code', { class: 'rel' }, link.rel));
   if (docs !== undefined) {
-    const button = h('button', { type: 'button', class: 'small' }, 'Docs');
-    button.setAttribute('aria-label', `Documentation of ${link.rel}`);
+    const button = h(
+      'button',
+      { type: 'button', class: 'small' },
+      'Docs',
+      h('span', { class: 'visually-hidden' }, ` for ${link.rel}`),
+    );
     button.addEventListener('click', () => actions.showDocs(link.rel, docs));
     relCell.append(' ', button);
   }

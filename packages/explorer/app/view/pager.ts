@@ -24,7 +24,10 @@ export function pager(reader: HalReader, actions: ExplorerActions): HTMLElement 
       actions,
       link.href,
       { label: rel, method: 'GET', deprecation: link.deprecation },
-      [h('span', { 'aria-hidden': 'true' }, arrow), ` ${label}`],
+      // Arrows point the way they lead: before the label going back, after it going on.
+      rel === 'next' || rel === 'last'
+        ? [`${label} `, h('span', { 'aria-hidden': 'true' }, arrow)]
+        : [h('span', { 'aria-hidden': 'true' }, arrow), ` ${label}`],
       'button-link',
     );
     if (link.title) anchor.setAttribute('title', link.title);

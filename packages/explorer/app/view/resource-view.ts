@@ -8,7 +8,6 @@ import { linksTable } from './links.js';
 import { pager } from './pager.js';
 import { propertiesTable } from './properties.js';
 import { exchangeSummary, problemView, responseDetails } from './response.js';
-import { originHue } from '../trail/trail.js';
 
 /** What the page shows: the last exchange for its URL, and a form handed over from another service. */
 export interface ResourcePage {
@@ -29,7 +28,7 @@ export function resourceView(page: ResourcePage, actions: ExplorerActions): HTML
   const title = reader ? resourceTitle(reader) : titleOfFailure(exchange);
   const origin = new URL(exchange.url).origin;
   const dot = h('span', { class: 'origin-dot', 'aria-hidden': 'true' });
-  setHue(dot, originHue(origin));
+  setHue(dot, actions.hue(origin));
   const children: (HTMLElement | null | undefined)[] = [
     h(
       'header',

@@ -1,5 +1,5 @@
 import type { ExplorerActions } from '../context.js';
-import { hopOrigin, originHue, type Trail, type TrailHop } from '../trail/trail.js';
+import { hopOrigin, type Trail, type TrailHop } from '../trail/trail.js';
 import { h, replaceChildren, setHue } from './dom.js';
 
 /** How a trail view sends the person back to a hop. */
@@ -29,7 +29,7 @@ export function renderTrail(
         { class: index > trail.current ? 'hop ahead' : 'hop' },
         hopLink(hop, index, trail.current, actions, navigation),
       );
-      setHue(item, originHue(hopOrigin(hop)));
+      setHue(item, actions.hue(hopOrigin(hop)));
       return item;
     }),
   );
