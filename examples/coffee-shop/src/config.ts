@@ -1,3 +1,4 @@
+import { explorer } from '@halway/explorer';
 import type { Logger, OutboxOptions } from '@halway/server';
 import type { RequestHandler } from 'express';
 
@@ -17,8 +18,8 @@ export interface CoffeeShopServiceOptions {
   publicUrl?: string;
   /** Where to log (default: JSON lines, silent in tests). */
   logger?: Logger | false;
-  /** The browser explorer (`explorer()` from `@halway/explorer`). */
-  explorer?: RequestHandler;
+  /** Whether browsers get the explorer (default true). */
+  explorer?: boolean;
   /** Outbox tuning (tests make it fast). */
   outbox?: Pick<OutboxOptions, 'interval' | 'minDelay' | 'maxDelay'>;
   /** How long reading a peer's home document may take (ms). */
@@ -47,6 +48,21 @@ export function peerConfigs(
     if (url !== undefined) peers[name] = { url, token: options.tokens[self] };
   }
   return peers;
+}
+
+/**
+ * The explorer of a service: following a link into one of its peers opens that peer's own
+ * explorer, carrying the trail. Undefined when switched off.
+ */
+export function serviceExplorer(
+  options: CoffeeShopServiceOptions,
+  title: string,
+): RequestHandler | undefined {
+  if (options.explorer === false) return undefined;
+  return explorer({
+    title,
+    peers: Object.values(options.peers).filter((url): url is string => url !== undefined),
+  });
 }
 
 /** An allow() for actions only the named peer service may take. */

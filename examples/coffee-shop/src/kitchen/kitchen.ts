@@ -9,7 +9,13 @@ import {
   defineResource,
   HttpProblem,
 } from '@halway/server';
-import { onlyService, peerCallers, peerConfigs, type CoffeeShopServiceOptions } from '../config.js';
+import {
+  onlyService,
+  peerCallers,
+  peerConfigs,
+  serviceExplorer,
+  type CoffeeShopServiceOptions,
+} from '../config.js';
 import { serviceLogger } from '../logging.js';
 
 /** A ticket: a drink for the barista to make. */
@@ -177,7 +183,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
     peers,
     publicUrl: options.publicUrl,
     logger: log,
-    explorer: options.explorer,
+    explorer: serviceExplorer(options, 'Coffee shop: kitchen'),
     authentication: bearerAuthentication(peerCallers(options.tokens, 'kitchen'), 'kitchen'),
   });
   return { app, tickets, outbox, peers };

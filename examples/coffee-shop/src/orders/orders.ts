@@ -9,7 +9,13 @@ import {
   defineResource,
   type LinkMap,
 } from '@halway/server';
-import { onlyService, peerCallers, peerConfigs, type CoffeeShopServiceOptions } from '../config.js';
+import {
+  onlyService,
+  peerCallers,
+  peerConfigs,
+  serviceExplorer,
+  type CoffeeShopServiceOptions,
+} from '../config.js';
 import { serviceLogger } from '../logging.js';
 import { CURRENCY, DRINKS, priceOf, SIZES, type Size } from './menu.js';
 import { markPaidInput, placeOrderInput, updateOrderInput } from './schemas.js';
@@ -240,7 +246,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     peers,
     publicUrl: options.publicUrl,
     logger: log,
-    explorer: options.explorer,
+    explorer: serviceExplorer(options, 'Coffee shop: orders'),
     authentication: bearerAuthentication(peerCallers(options.tokens, 'orders'), 'orders'),
   });
   return { app, orders, outbox, peers };

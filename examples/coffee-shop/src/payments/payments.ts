@@ -9,7 +9,13 @@ import {
   HttpProblem,
   type LinkMap,
 } from '@halway/server';
-import { onlyService, peerCallers, peerConfigs, type CoffeeShopServiceOptions } from '../config.js';
+import {
+  onlyService,
+  peerCallers,
+  peerConfigs,
+  serviceExplorer,
+  type CoffeeShopServiceOptions,
+} from '../config.js';
 import { serviceLogger } from '../logging.js';
 
 /** What payments knows of the payment of one order. */
@@ -195,7 +201,7 @@ export function createPayments(options: CoffeeShopServiceOptions) {
     peers,
     publicUrl: options.publicUrl,
     logger: log,
-    explorer: options.explorer,
+    explorer: serviceExplorer(options, 'Coffee shop: payments'),
     authentication: bearerAuthentication(peerCallers(options.tokens, 'payments'), 'payments'),
   });
   return { app, payments, receipts, outbox, peers };
