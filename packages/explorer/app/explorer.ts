@@ -5,10 +5,11 @@ import { confirmDialog } from './forms/confirm.js';
 import { IdempotencyKeys } from './forms/idempotency.js';
 import { fetchOptionList } from './forms/remote-options.js';
 import { send, type Exchange } from './http/exchange.js';
+import { arrive, hasHandoff, TRAIL_STORAGE_KEY } from './nav/arrival.js';
 import { handOverUrl, readHandedForm } from './nav/hand-over.js';
 import { classifyTarget, withoutFragment, type Target } from './nav/targets.js';
 import { submitForm, type SubmissionHost } from './submission.js';
-import { decodeHandoff, HANDOFF_PARAMETER, readTrail, withHandoff } from './trail/codec.js';
+import { readTrail, withHandoff } from './trail/codec.js';
 import {
   addHop,
   completeHop,
@@ -37,7 +38,6 @@ export interface ExplorerEnvironment {
   serviceName: string;
 }
 
-const TRAIL_KEY = 'halway-explorer:trail';
 type HistoryMode = 'push' | 'replace' | 'none';
 
 /**
@@ -78,7 +78,7 @@ export class Explorer implements ExplorerActions {
     });
     // A link to this very page with a hand-off only changes the fragment: arrive all the same.
     addEventListener('hashchange', () => {
-      if (new URLSearchParams(location.hash.slice(1)).has(HANDOFF_PARAMETER)) void this.start();
+      if (hasHandoff(location.hash)) void this.start();
     });
   }
 
@@ -89,19 +89,17 @@ export class Explorer implements ExplorerActions {
    */
   async start(): Promise<void> {
     const here = withoutFragment(location.href);
-    const handoff = decodeHandoff(location.hash);
-    let trail =
-      handoff?.trail ??
-      readTrail((history.state as { halway?: unknown } | null)?.halway) ??
-      readTrail(parseJson(sessionStorage.getItem(TRAIL_KEY))) ??
-      emptyTrail();
-    if (currentHop(trail)?.url !== here)
-      trail = addHop(trail, { url: here, label: 'open', method: 'GET' });
+    const { trail, form } = arrive({
+      here,
+      fragment: location.hash,
+      historyState: history.state,
+      stored: sessionStorage.getItem(TRAIL_STORAGE_KEY),
+    });
     this.#setTrail(trail);
     history.replaceState({ halway: trail }, '', here);
     await this.#show(here, {
       history: 'replace',
-      handed: handoff?.form && readHandedForm(handoff.form, here, this.origin),
+      handed: form && readHandedForm(form, here, this.origin),
     });
   }
 
@@ -180,7 +178,13 @@ export class Explorer implements ExplorerActions {
     if (options.step) this.#record(exchange.url, options.step, exchange);
     else if (currentHop(this.#trail)?.status === undefined)
       this.#setTrail(completeHop(this.#trail, exchange.status, exchange.ms));
-    this.#display({ exchange, handed: options.handed }, options.history, exchange.url);
+    // Showing the same page again (new credentials, a refresh) keeps a form handed over to it.
+    const handed =
+      options.handed ??
+      (options.history === 'none' && exchange.url === this.#page?.exchange.url
+        ? this.#page.handed
+        : undefined);
+    this.#display({ exchange, handed }, options.history, exchange.url);
     if (options.step?.deprecation)
       this.#announce(
         h(
@@ -221,7 +225,7 @@ export class Explorer implements ExplorerActions {
     this.#trail = trail;
     this.#hues = originHues(trail);
     setHue(this.#layout.serviceDot, this.hue(this.origin));
-    sessionStorage.setItem(TRAIL_KEY, JSON.stringify(trail));
+    sessionStorage.setItem(TRAIL_STORAGE_KEY, JSON.stringify(trail));
     renderTrail(this.#layout.trail, trail, this, {
       hrefOf: (index) => {
         const hop = trail.hops[index]!;
@@ -260,13 +264,5 @@ export class Explorer implements ExplorerActions {
       refresh: () => this.#show(this.#currentUrl(), { history: 'none' }),
       announce: (...content) => this.#announce(...content),
     };
-  }
-}
-
-function parseJson(text: string | null): unknown {
-  try {
-    return text === null ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

@@ -221,7 +221,7 @@ function handOverCard(
       `This form is sent to another service (${where.origin || template.target}). The explorer sends requests only to its own origin, so the form opens in that service’s explorer.`,
     ),
     href
-      ? h('a', { href, class: 'button-link primary' }, `Fill it in on ${where.origin}`)
+      ? handOverLink(href, template, actions, where.origin)
       : h(
           'p',
           { class: 'note' },
@@ -233,6 +233,20 @@ function handOverCard(
       `Fields: ${template.properties.map((property) => promptOf(property)).join(', ') || 'none'}`,
     ),
   );
+}
+
+function handOverLink(
+  href: string,
+  template: ResolvedTemplate,
+  actions: ExplorerActions,
+  origin: string,
+): HTMLElement {
+  const link = h('a', { href, class: 'button-link primary' }, `Fill it in on ${origin}`);
+  // The trail may have grown since the page was drawn: hand it over as it is now.
+  link.addEventListener('click', () => {
+    link.href = actions.handOverHref(template) ?? link.href;
+  });
+  return link;
 }
 
 function submitLabel(method: string): string {

@@ -36,6 +36,12 @@ export function linkAnchor(
     },
     content,
   );
+  if (target.kind === 'peer') {
+    // The trail may have grown since the page was drawn (a submission): carry it as it is now.
+    anchor.addEventListener('click', () => {
+      anchor.href = actions.anchorHref(url, step) ?? anchor.href;
+    });
+  }
   if (target.kind === 'here') {
     anchor.addEventListener('click', (event) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
