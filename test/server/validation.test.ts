@@ -99,4 +99,44 @@ describe('action input validation', () => {
     await request(app).patch(`/orders/${order.id}`).send({ quantity: 0 }).expect(422);
     expect(order.quantity).to.equal(1);
   });
+
+  it('should accept time and date-time values as HTML inputs send them, and RFC 3339 ones', async () => {
+    const { createService, defineHome } = await import('@halway/server');
+    const seen: unknown[] = [];
+    const app = createService({
+      resources: [
+        defineHome().action('book', {
+          method: 'POST',
+          input: {
+            type: 'object',
+            properties: {
+              at: { type: 'string', format: 'time' },
+              on: { type: 'string', format: 'date-time' },
+            },
+          } as const,
+          handle: ({ input }) => void seen.push(input),
+        }),
+      ],
+    });
+    const home = await request(app).get('/');
+    expect(home).to.have.halTemplate('book', {
+      properties: { at: { type: 'time' }, on: { type: 'datetime-local' } },
+    });
+    await request(app).post('/').send({ at: '10:30', on: '2026-11-23T10:30' }).expect(204);
+    await request(app)
+      .post('/')
+      .send({ at: '10:30:15Z', on: '2026-11-23T10:30:00+01:00' })
+      .expect(204);
+    const bad = await request(app).post('/').send({ at: '25:00', on: '23/11/2026' }).expect(422);
+    expect(
+      bad.body.errors.map((error: { field: string; detail: string }) => [
+        error.field,
+        error.detail,
+      ]),
+    ).to.deep.equal([
+      ['at', 'must be a time (HH:MM)'],
+      ['on', 'must be a date and time (YYYY-MM-DDTHH:MM)'],
+    ]);
+    expect(seen).to.have.length(2);
+  });
 });

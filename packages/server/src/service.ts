@@ -11,7 +11,7 @@ import { compileResource, type CompiledResource } from './resource/compile.js';
 import type { AnyResource, Resource } from './resource/resource.js';
 import type { ServiceRuntime } from './resource/runtime.js';
 import { collectEndpoints } from './routing/endpoints.js';
-import { createResourceRouter } from './routing/router.js';
+import { mountEndpoints } from './routing/router.js';
 import { createValidators } from './validation/ajv.js';
 
 /** How to put a service together. */
@@ -85,6 +85,7 @@ export function createService(options: ServiceOptions): Express {
     resources: compiled,
     log,
     authentication: options.authentication,
+    vary: varyOf(options.authentication),
     idempotency: idempotencySettings(options.idempotency),
     publicUrl: options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl),
     peers: isPeers(options.peers)
@@ -100,10 +101,21 @@ export function createService(options: ServiceOptions): Express {
   app.use(requestLog(log));
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
-  app.use(createResourceRouter(runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb')));
+  mountEndpoints(app, runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb'));
   app.use(notFound());
   app.use(problemHandler(log));
   return app;
+}
+
+// Representations differ by media type and, when templates depend on the caller, by credentials.
+function varyOf(authentication: Authentication | undefined): string {
+  const headers = (authentication?.headers ?? []).map((header) =>
+    header.replace(
+      /(^|-)([a-z])/g,
+      (_match, dash: string, letter: string) => dash + letter.toUpperCase(),
+    ),
+  );
+  return ['Accept', ...headers].join(', ');
 }
 
 function publicOrigin(url: string): string {

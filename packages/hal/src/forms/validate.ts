@@ -9,6 +9,7 @@ import {
   isScalar,
 } from './field-kind.js';
 import { compileFieldRegex } from './field-regex.js';
+import { INPUT_FORMATS } from './input-formats.js';
 
 /** Extra knowledge the validator cannot find in the template itself. */
 export interface ValidateFormOptions {
@@ -21,18 +22,6 @@ export interface HasProperties {
   /** The fields. */
   properties?: readonly HalFormsProperty[];
 }
-
-const STRING_FORMATS: Record<string, RegExp> = {
-  email: /^[^\s@]+@[^\s@]+$/,
-  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  month: /^\d{4}-(0[1-9]|1[0-2])$/,
-  week: /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
-  time: /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/,
-  // A local date-time as HTML inputs give it, or an RFC 3339 one as JSON Schema's date-time wants.
-  'datetime-local':
-    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$/i,
-  color: /^#[0-9a-f]{6}$/i,
-};
 
 /**
  * Checks values against every constraint of a HAL-FORMS template: required, type, regex,
@@ -126,7 +115,7 @@ function checkScalar(
   if (property.type === 'file') return isFileLike(value) ? [] : [['type']];
   if (isNumeric(property)) return checkNumber(property, value);
   if (typeof value !== 'string') return [['type']];
-  const format = STRING_FORMATS[property.type ?? 'text'];
+  const format = INPUT_FORMATS[property.type ?? 'text'];
   if (format && !format.test(value)) return [['type']];
   if (property.type === 'url' && !isAbsoluteUrl(value)) return [['type']];
   return checkString(property, value);

@@ -1,5 +1,5 @@
 import { PROBLEM_JSON } from '@halway/hal';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { HttpProblem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { FORBIDDEN_KEY } from './body.js';
@@ -19,17 +19,19 @@ export function problemReply(
 
 /** Sends a problem as `application/problem+json`, with its headers. */
 export function sendProblem(
+  request: Request,
   response: Response,
   problem: HttpProblem,
   extensions: Record<string, unknown> = {},
 ): void {
-  writeReply(response, problemReply(problem, extensions));
+  writeReply(request, response, problemReply(problem, extensions));
 }
 
 /** Answers every request no route took with a 404 problem (never Express's HTML page). */
 export function notFound(): RequestHandler {
   return (request, response) => {
     sendProblem(
+      request,
       response,
       new HttpProblem('NOT_FOUND', {
         detail: `There is no resource at ${request.baseUrl}${request.path}`,
@@ -57,10 +59,10 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
         url: request.originalUrl,
         error: problem.cause ?? error,
       });
-      sendProblem(response, problem, requestId === undefined ? {} : { requestId });
+      sendProblem(request, response, problem, requestId === undefined ? {} : { requestId });
       return;
     }
-    sendProblem(response, problem);
+    sendProblem(request, response, problem);
   };
 }
 

@@ -17,7 +17,12 @@ export function createRequestContext(
   const context: RequestContext<Record<string, string | undefined>> = {
     self,
     params,
-    query: request.query as Record<string, string | string[] | undefined>,
+    // Express 5 parses the query string on every read of request.query: read it once, on demand.
+    get query() {
+      const query = request.query as Record<string, string | string[] | undefined>;
+      Object.defineProperty(this, 'query', { value: query });
+      return query;
+    },
     request,
     basePath,
     log: runtime.log,
@@ -61,11 +66,14 @@ export function requestParams(
   resource: AnyResource,
   request: Request,
 ): Record<string, string | undefined> {
+  const names = resource.options.query;
+  if (!names || names.length === 0) return request.params as Record<string, string>;
   const params: Record<string, string | undefined> = {
     ...(request.params as Record<string, string>),
   };
-  for (const name of resource.options.query ?? []) {
-    const value = (request.query as Record<string, unknown>)[name];
+  const query = request.query as Record<string, unknown>;
+  for (const name of names) {
+    const value = query[name];
     params[name] =
       typeof value === 'string'
         ? value

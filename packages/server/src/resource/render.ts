@@ -1,6 +1,7 @@
 import { HalBuilder, withValues, type HalDocument, type HalFormsTemplate } from '@halway/hal';
 import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
+import type { EmbeddedMap, LinkMap } from './resource.js';
 import { joinPaths } from './paths.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -9,26 +10,45 @@ type Context = RequestContext<Record<string, string | undefined>>;
  * The document of a resource in a state: properties, `self`, links, embedded resources, and
  * the template of every action the caller may take in this state.
  */
-export async function renderDocument(
+export function renderDocument(
   compiled: CompiledResource,
   state: unknown,
   context: Context,
   self: string,
-): Promise<HalDocument> {
+): HalDocument | Promise<HalDocument> {
   const { options } = compiled.resource;
-  const builder = new HalBuilder(options.properties?.(state, context) ?? {});
+  const links = options.links ? options.links(state, context) : {};
+  const embedded = options.embedded ? options.embedded(state, context) : {};
+  // Links and embedded resources are usually computed synchronously: wait only for promises.
+  if (links instanceof Promise || embedded instanceof Promise) {
+    return Promise.all([links, embedded]).then(([resolvedLinks, resolvedEmbedded]) =>
+      assemble(compiled, state, context, self, resolvedLinks, resolvedEmbedded),
+    );
+  }
+  return assemble(compiled, state, context, self, links, embedded);
+}
+
+function assemble(
+  compiled: CompiledResource,
+  state: unknown,
+  context: Context,
+  self: string,
+  links: LinkMap,
+  embedded: EmbeddedMap,
+): HalDocument {
+  const builder = new HalBuilder(compiled.resource.options.properties?.(state, context) ?? {});
   const available = availableActions(compiled, state, context);
   // Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
   const needsIfMatch = available.some((action) => requiresIfMatch(action));
   builder.self(needsIfMatch ? { href: self, hints: { 'precondition-req': ['etag'] } } : self);
-  const links = options.links ? await options.links(state, context) : {};
-  for (const [rel, value] of Object.entries(links)) {
+  for (const rel in links) {
+    const value = links[rel];
     if (value === undefined) continue;
     if (Array.isArray(value)) builder.links(rel, value);
     else builder.link(rel, value);
   }
-  const embedded = options.embedded ? await options.embedded(state, context) : {};
-  for (const [rel, value] of Object.entries(embedded)) {
+  for (const rel in embedded) {
+    const value = embedded[rel];
     if (value === undefined) continue;
     if (Array.isArray(value)) builder.embedAll(rel, value);
     else builder.embed(rel, value);

@@ -17,6 +17,8 @@ export interface ServiceRuntime {
   readonly idempotency: IdempotencySettings;
   /** The service's peers. */
   readonly peers: Peers;
+  /** `Vary` of representations: `Accept`, plus the credential headers when templates depend on the caller. */
+  readonly vary: string;
   /** The service's public URL, if configured. */
   readonly publicUrl: string | undefined;
 }

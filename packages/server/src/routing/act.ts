@@ -39,7 +39,7 @@ export async function runAction(
   if (!fromQuery) await parseBody(request, response);
   const claim = await claimIdempotencyKey(runtime, action, request, caller);
   if (claim.kind === 'replay') {
-    writeReply(response, {
+    writeReply(request, response, {
       ...claim.reply,
       headers: { ...claim.reply.headers, 'Idempotent-Replayed': 'true' },
     });
@@ -60,7 +60,7 @@ export async function runAction(
     await claim.release();
     throw error;
   }
-  writeReply(response, reply);
+  writeReply(request, response, reply);
 }
 
 async function perform(

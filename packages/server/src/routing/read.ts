@@ -22,7 +22,8 @@ export async function readResource(
 ): Promise<void> {
   // Negotiate before loading: a client that can read nothing we have should not cost a load.
   if (!negotiateRepresentation(request)) throw notAcceptable();
-  const caller = await callerOf(runtime, request);
+  // Most services authenticate nobody: skip the await (and its microtask) then.
+  const caller = runtime.authentication ? await callerOf(runtime, request) : undefined;
   const self = selfOf(owner, request);
   const context = createRequestContext(
     runtime,
@@ -34,10 +35,17 @@ export async function readResource(
   const state = await loadState(owner, context, request);
   const elsewhere = owner.resource.options.seeOther?.(state, context);
   if (elsewhere !== undefined) {
-    writeReply(response, { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } });
+    writeReply(request, response, {
+      status: 303,
+      headers: { Location: elsewhere, Vary: 'Accept' },
+    });
     return;
   }
-  writeReply(response, await representationReply(runtime, owner, state, context, request, self));
+  writeReply(
+    request,
+    response,
+    await representationReply(runtime, owner, state, context, request, self),
+  );
 }
 
 /** A resource's representation in a state, as a reply with its ETag. */
@@ -92,7 +100,8 @@ export async function loadState(
 /** Loads the state a request addresses, or undefined. */
 export async function loadOrUndefined(owner: CompiledResource, context: Context): Promise<unknown> {
   const load = owner.resource.options.load;
-  const state = load ? await load(context) : {};
+  const loaded = load ? load(context) : {};
+  const state = loaded instanceof Promise ? ((await loaded) as unknown) : loaded;
   return state === null ? undefined : state;
 }
 
@@ -108,9 +117,12 @@ export function selfOf(
   request: Request,
   path = request.baseUrl + request.path,
 ): string {
+  const names = owner.resource.options.query;
+  if (!names || names.length === 0) return path;
   const query = new URLSearchParams();
-  for (const name of owner.resource.options.query ?? []) {
-    const value = (request.query as Record<string, unknown>)[name];
+  const values = request.query as Record<string, unknown>;
+  for (const name of names) {
+    const value = values[name];
     for (const entry of Array.isArray(value) ? value : [value])
       if (typeof entry === 'string') query.append(name, entry);
   }

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { HttpProblem } from '../errors.js';
 import type { BodyParser } from '../http/body.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
@@ -7,19 +7,22 @@ import { declaredMethods, type Endpoint } from './endpoints.js';
 import { answerOptions } from './options.js';
 import { readResource } from './read.js';
 
-/** An Express router serving every endpoint: reads, actions, OPTIONS, and 405 for the rest. */
-export function createResourceRouter(
+/**
+ * Routes every endpoint on the app itself (not a nested router: one layer less per request):
+ * reads, actions, OPTIONS, and 405 for the rest. Paths are case-sensitive.
+ */
+export function mountEndpoints(
+  app: Express,
   runtime: ServiceRuntime,
   endpoints: readonly Endpoint[],
   parseBody: BodyParser,
-): Router {
-  const router = Router({ caseSensitive: true, strict: false });
+): void {
+  app.set('case sensitive routing', true);
   for (const endpoint of endpoints) {
-    router.all(endpoint.route.route, (request: Request, response: Response) =>
+    app.all(endpoint.route.route, (request: Request, response: Response) =>
       dispatch(runtime, endpoint, parseBody, request, response),
     );
   }
-  return router;
 }
 
 async function dispatch(

@@ -24,7 +24,7 @@ export function documentReply(
     status,
     headers: {
       'Content-Type': `${representation.mediaType}; charset=utf-8`,
-      Vary: varyOf(runtime),
+      Vary: runtime.vary,
       ETag: stateVersion === undefined ? `"${digest(body)}"` : entityTag(stateVersion, body),
     },
     body,
@@ -38,18 +38,4 @@ export function notAcceptable(): HttpProblem {
     headers: { Vary: 'Accept' },
     extensions: { available: representationMediaTypes },
   });
-}
-
-// Representations differ by media type and, when templates depend on the caller, by credentials.
-function varyOf(runtime: ServiceRuntime): string {
-  const headers = runtime.authentication?.headers ?? [];
-  return [
-    'Accept',
-    ...headers.map((header) =>
-      header.replace(
-        /(^|-)([a-z])/g,
-        (_m, dash: string, letter: string) => dash + letter.toUpperCase(),
-      ),
-    ),
-  ].join(', ');
 }

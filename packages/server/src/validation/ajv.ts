@@ -1,3 +1,4 @@
+import { INPUT_FORMATS } from '@halway/hal';
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
@@ -31,6 +32,10 @@ function createAjv(options: Options): Ajv {
     ...options,
   });
   addFormats(ajv);
+  // The forms advertise time and datetime-local inputs for these formats: accept what such inputs
+  // send ("10:30", "2026-11-23T10:30") as well as RFC 3339, with the form model's own rule.
+  ajv.addFormat('time', INPUT_FORMATS.time!);
+  ajv.addFormat('date-time', INPUT_FORMATS['datetime-local']!);
   // Form hints for HAL-FORMS: known to the validator so strict mode still catches typos elsewhere.
   ajv.addKeyword({
     keyword: 'x-hal-forms',
