@@ -13,6 +13,7 @@ import {
 } from '@halway/client';
 import { startCoffeeShop, type CoffeeShop } from '@halway/example-coffee-shop';
 import { problemType } from '@halway/server';
+import { ensureBundle } from '../explorer/support/bundle.js';
 
 const run = promisify(execFile);
 const FAST_OUTBOX = { interval: 20, minDelay: 5, maxDelay: 50 };
@@ -41,6 +42,9 @@ describe('examples/coffee-shop', () => {
   let shop: CoffeeShop;
   let client: HalwayClient;
   let entry: string;
+
+  // Every service serves the explorer, whose bundle a fresh clone builds on first use.
+  before(() => ensureBundle());
 
   beforeEach(async () => {
     shop = await startCoffeeShop({ outbox: FAST_OUTBOX, peerTimeout: 300 });
