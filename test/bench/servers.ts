@@ -1,6 +1,7 @@
 // The two servers the benchmark compares, each started in its own process (argv[2]: which one,
 // argv[3]: port): plain Express answering res.json(payload), and a Halway resource whose
 // HAL-FORMS representation is the same payload.
+import type { Server } from 'node:http';
 import express from 'express';
 import { createService, defineResource, serve } from '@halway/server';
 
@@ -43,17 +44,15 @@ const halway = defineResource('/orders/:id', {
   });
 
 const [which, port] = [process.argv[2], Number(process.argv[3])];
+const quiet = { info() {}, warn() {}, error() {} };
 const app = createService({ resources: [halway], logger: false });
 
+let server: Server;
 if (which === 'halway') {
-  await serve(app, { port, host: '127.0.0.1', logger: { info() {}, warn() {}, error() {} } });
+  server = (await serve(app, { port, host: '127.0.0.1', logger: quiet, signals: false })).server;
 } else {
   // The same bytes Halway sends, so the comparison is of the request path, not of the payload.
-  const reference = await serve(app, {
-    port: 0,
-    host: '127.0.0.1',
-    logger: { info() {}, warn() {}, error() {} },
-  });
+  const reference = await serve(app, { port: 0, host: '127.0.0.1', logger: quiet, signals: false });
   const payload: unknown = await (await fetch(`${reference.url}/orders/17`)).json();
   await reference.close();
   const plain = express();
@@ -61,6 +60,17 @@ if (which === 'halway') {
     if (request.params.id !== order.id) return response.status(404).end();
     response.json(payload);
   });
-  await new Promise<void>((resolve) => plain.listen(port, '127.0.0.1', () => resolve()));
+  server = await new Promise<Server>((resolve) => {
+    const listening = plain.listen(port, '127.0.0.1', () => resolve(listening));
+  });
 }
+
+// For instruction counts: exit after a fixed number of responses, so a profiler sees a fixed amount of work.
+const exitAfter = Number(process.env.BENCH_EXIT_AFTER ?? 0);
+let served = 0;
+server.on('request', (_request, response) => {
+  response.once('finish', () => {
+    if (exitAfter > 0 && ++served === exitAfter) setImmediate(() => process.exit(0));
+  });
+});
 process.send?.('ready');

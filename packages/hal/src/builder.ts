@@ -45,7 +45,9 @@ export class HalBuilder {
 
   /** Sets several properties. */
   properties(properties: Record<string, unknown>): this {
-    for (const [name, value] of Object.entries(properties)) this.property(name, value);
+    for (const name in properties) {
+      if (Object.hasOwn(properties, name)) this.property(name, properties[name]);
+    }
     return this;
   }
 
@@ -134,10 +136,10 @@ export class HalBuilder {
   /** The finished document: `_links` first, then properties, `_embedded` and `_templates`. */
   toJSON(): HalDocument {
     const document: HalDocument = {};
-    if (Object.keys(this.#links).length > 0) document._links = this.#links;
+    if (hasKeys(this.#links)) document._links = this.#links;
     Object.assign(document, this.#properties);
-    if (Object.keys(this.#embedded).length > 0) document._embedded = this.#embedded;
-    if (Object.keys(this.#templates).length > 0) document._templates = this.#templates;
+    if (hasKeys(this.#embedded)) document._embedded = this.#embedded;
+    if (hasKeys(this.#templates)) document._templates = this.#templates;
     return document;
   }
 }
@@ -145,6 +147,11 @@ export class HalBuilder {
 /** Starts building a HAL document. */
 export function createHalBuilder(properties: Record<string, unknown> = {}): HalBuilder {
   return new HalBuilder(properties);
+}
+
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }
 
 function checkRel(method: string, rel: string): void {

@@ -152,7 +152,7 @@ export function withValues(
 
 function setValue(property: HalFormsProperty, value: unknown): void {
   if (property.options) {
-    const selected = (Array.isArray(value) ? value : [value]).filter(isScalar);
+    const selected = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
     property.options = { ...property.options, selectedValues: selected };
     if (property.options.maxItems === 1) {
       if (isScalar(value)) property.value = value;
