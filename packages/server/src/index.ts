@@ -3,10 +3,13 @@ export { serve, type RunningService, type ServeOptions } from './serve.js';
 export {
   defineResource,
   Resource,
+  type AnyResource,
   type Awaitable,
   type EmbeddedMap,
   type LinkMap,
+  type ResourceOf,
   type ResourceOptions,
+  type ResourceWithParams,
 } from './resource/resource.js';
 export type { PathParamNames, ResourceParams } from './resource/paths.js';
 export type {

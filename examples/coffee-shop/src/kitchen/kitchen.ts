@@ -1,22 +1,6 @@
-import {
-  bearerAuthentication,
-  createOutbox,
-  createPeers,
-  createService,
-  created,
-  defineCollection,
-  defineHome,
-  defineResource,
-  HttpProblem,
-} from '@halway/server';
-import {
-  onlyService,
-  peerCallers,
-  peerConfigs,
-  serviceExplorer,
-  type CoffeeShopServiceOptions,
-} from '../config.js';
-import { serviceLogger } from '../logging.js';
+import { created, defineCollection, defineHome, defineResource, HttpProblem } from '@halway/server';
+import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
+import { serviceBasics } from '../service.js';
 
 /** A ticket: a drink for the barista to make. */
 export interface Ticket {
@@ -59,12 +43,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
   const tickets = new Map<string, Ticket>();
   const byOrder = new Map<string, string>();
   const withdrawnBeforeArrival = new Set<string>();
-  const log = serviceLogger(options, 'kitchen');
-  const peers = createPeers(
-    { peers: peerConfigs(options, 'kitchen'), timeout: options.peerTimeout },
-    log,
-  );
-  const outbox = createOutbox({ client: peers.client, log, ...options.outbox });
+  const { peers, outbox, app: assemble } = serviceBasics(options, 'kitchen');
 
   const ticket = defineResource('/tickets/:id', {
     title: 'Ticket',
@@ -177,14 +156,6 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       },
     });
 
-  const app = createService({
-    name: 'kitchen',
-    resources: [home, ticketFor, queue, ticket],
-    peers,
-    publicUrl: options.publicUrl,
-    logger: log,
-    explorer: serviceExplorer(options, 'Coffee shop: kitchen'),
-    authentication: bearerAuthentication(peerCallers(options.tokens, 'kitchen'), 'kitchen'),
-  });
+  const app = assemble([home, ticketFor, queue, ticket]);
   return { app, tickets, outbox, peers };
 }

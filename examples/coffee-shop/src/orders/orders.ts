@@ -1,22 +1,12 @@
 import {
-  createOutbox,
-  createPeers,
-  createService,
   created,
-  bearerAuthentication,
   defineCollection,
   defineHome,
   defineResource,
   type LinkMap,
 } from '@halway/server';
-import {
-  onlyService,
-  peerCallers,
-  peerConfigs,
-  serviceExplorer,
-  type CoffeeShopServiceOptions,
-} from '../config.js';
-import { serviceLogger } from '../logging.js';
+import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
+import { serviceBasics } from '../service.js';
 import { CURRENCY, DRINKS, priceOf, SIZES, type Size } from './menu.js';
 import { markPaidInput, placeOrderInput, updateOrderInput } from './schemas.js';
 
@@ -46,12 +36,7 @@ export interface Order {
 export function createOrders(options: CoffeeShopServiceOptions) {
   const orders = new Map<string, Order>();
   let sequence = 0;
-  const log = serviceLogger(options, 'orders');
-  const peers = createPeers(
-    { peers: peerConfigs(options, 'orders'), timeout: options.peerTimeout },
-    log,
-  );
-  const outbox = createOutbox({ client: peers.client, log, ...options.outbox });
+  const { peers, outbox, app: assemble } = serviceBasics(options, 'orders');
 
   const menu = defineResource('/menu', {
     title: 'Menu',
@@ -240,14 +225,6 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     },
   });
 
-  const app = createService({
-    name: 'orders',
-    resources: [home, menu, ordersCollection, order],
-    peers,
-    publicUrl: options.publicUrl,
-    logger: log,
-    explorer: serviceExplorer(options, 'Coffee shop: orders'),
-    authentication: bearerAuthentication(peerCallers(options.tokens, 'orders'), 'orders'),
-  });
+  const app = assemble([home, menu, ordersCollection, order]);
   return { app, orders, outbox, peers };
 }

@@ -1,22 +1,6 @@
-import {
-  bearerAuthentication,
-  createOutbox,
-  createPeers,
-  createService,
-  created,
-  defineHome,
-  defineResource,
-  HttpProblem,
-  type LinkMap,
-} from '@halway/server';
-import {
-  onlyService,
-  peerCallers,
-  peerConfigs,
-  serviceExplorer,
-  type CoffeeShopServiceOptions,
-} from '../config.js';
-import { serviceLogger } from '../logging.js';
+import { created, defineHome, defineResource, HttpProblem, type LinkMap } from '@halway/server';
+import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
+import { serviceBasics } from '../service.js';
 
 /** What payments knows of the payment of one order. */
 export interface Payment {
@@ -67,12 +51,7 @@ const payInput = {
 export function createPayments(options: CoffeeShopServiceOptions) {
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
-  const log = serviceLogger(options, 'payments');
-  const peers = createPeers(
-    { peers: peerConfigs(options, 'payments'), timeout: options.peerTimeout },
-    log,
-  );
-  const outbox = createOutbox({ client: peers.client, log, ...options.outbox });
+  const { peers, outbox, app: assemble } = serviceBasics(options, 'payments');
   const ordersOrigin = new URL(peers.url('orders')).origin;
 
   // The order says what is owed and whether it is still open; while orders is unreachable, what
@@ -195,14 +174,6 @@ export function createPayments(options: CoffeeShopServiceOptions) {
     links: { 'payment-for': payment },
   });
 
-  const app = createService({
-    name: 'payments',
-    resources: [home, payment, receipt],
-    peers,
-    publicUrl: options.publicUrl,
-    logger: log,
-    explorer: serviceExplorer(options, 'Coffee shop: payments'),
-    authentication: bearerAuthentication(peerCallers(options.tokens, 'payments'), 'payments'),
-  });
+  const app = assemble([home, payment, receipt]);
   return { app, payments, receipts, outbox, peers };
 }

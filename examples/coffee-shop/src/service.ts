@@ -1,0 +1,62 @@
+import {
+  bearerAuthentication,
+  createOutbox,
+  createPeers,
+  createService,
+  type AnyResource,
+  type Logger,
+  type Outbox,
+  type Peers,
+} from '@halway/server';
+import type { Express } from 'express';
+import {
+  peerCallers,
+  peerConfigs,
+  serviceExplorer,
+  type CoffeeShopServiceOptions,
+  type ServiceName,
+} from './config.js';
+import { serviceLogger } from './logging.js';
+
+/** What every service of the shop is made of besides its resources. */
+export interface ServiceBasics {
+  /** Its logger. */
+  log: Logger;
+  /** Its peers: the other two services, called with this service's token. */
+  peers: Peers;
+  /** Its outbox, for telling the other services what happened. */
+  outbox: Outbox;
+  /** Puts the service together from its resources. */
+  app(resources: readonly AnyResource[]): Express;
+}
+
+const TITLES: Record<ServiceName, string> = {
+  orders: 'Coffee shop: orders',
+  payments: 'Coffee shop: payments',
+  kitchen: 'Coffee shop: kitchen',
+};
+
+/**
+ * The parts every service of the shop shares: a logger, its peers (known by their entry URLs
+ * only), an outbox, and the app itself, which recognises the peers by their tokens and serves
+ * the explorer.
+ */
+export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceName): ServiceBasics {
+  const log = serviceLogger(options, name);
+  const peers = createPeers(
+    { peers: peerConfigs(options, name), timeout: options.peerTimeout },
+    log,
+  );
+  const outbox = createOutbox({ client: peers.client, log, ...options.outbox });
+  const app = (resources: readonly AnyResource[]) =>
+    createService({
+      name,
+      resources,
+      peers,
+      publicUrl: options.publicUrl,
+      logger: log,
+      explorer: serviceExplorer(options, TITLES[name]),
+      authentication: bearerAuthentication(peerCallers(options.tokens, name), name),
+    });
+  return { log, peers, outbox, app };
+}
