@@ -50,10 +50,12 @@ export {
   fieldOptions,
   isBoolean,
   isDateLike,
+  isFileLike,
   isMultiValued,
   isNumeric,
   isScalar,
   type FieldOption,
+  type FileLike,
 } from './forms/field-kind.js';
 export { compileFieldRegex } from './forms/field-regex.js';
 export { INPUT_FORMATS } from './forms/input-formats.js';

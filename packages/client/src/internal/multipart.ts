@@ -1,16 +1,10 @@
+import { isFileLike, type FileLike } from '@halway/hal';
 /** A multipart body and its content type. */
 export interface MultipartBody {
   /** `multipart/form-data; boundary=…`. */
   contentType: string;
   /** The bytes. */
   body: Uint8Array<ArrayBuffer>;
-}
-
-interface BlobLike {
-  size: number;
-  type: string;
-  name?: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /**
@@ -27,7 +21,7 @@ export async function encodeMultipart(parts: [string, unknown][]): Promise<Multi
   const chunks: Uint8Array[] = [];
   for (const [name, value] of parts) {
     const disposition = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"`;
-    if (isBlobLike(value)) {
+    if (isFileLike(value)) {
       const filename = typeof value.name === 'string' && value.name !== '' ? value.name : 'blob';
       const type = value.type || 'application/octet-stream';
       chunks.push(
@@ -72,15 +66,4 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 // The HTML standard's escaping for names in a multipart Content-Disposition.
 function escapeName(name: string): string {
   return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function isBlobLike(value: unknown): value is BlobLike {
-  const blob = value as Partial<BlobLike> | null;
-  return (
-    typeof blob === 'object' &&
-    blob !== null &&
-    typeof blob.size === 'number' &&
-    typeof blob.type === 'string' &&
-    typeof blob.arrayBuffer === 'function'
-  );
 }

@@ -64,3 +64,30 @@ export function isScalar(value: unknown): value is HalFormsScalar {
     (typeof value === 'number' && Number.isFinite(value))
   );
 }
+
+/** A Blob or File, as a form's file field holds it. */
+export interface FileLike {
+  /** Size in bytes. */
+  size: number;
+  /** Media type. */
+  type: string;
+  /** The file's name, for a File. */
+  name?: string;
+  /** The bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * Whether a value is a Blob or File, recognised by its shape: this package runs where those
+ * classes may not exist, and values may come from another realm.
+ */
+export function isFileLike(value: unknown): value is FileLike {
+  const blob = value as Partial<FileLike> | null;
+  return (
+    typeof blob === 'object' &&
+    blob !== null &&
+    typeof blob.size === 'number' &&
+    typeof blob.type === 'string' &&
+    typeof blob.arrayBuffer === 'function'
+  );
+}

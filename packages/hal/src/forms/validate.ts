@@ -2,6 +2,7 @@ import type { HalFormsProperty } from '../types.js';
 import { constraintMessage, type FieldError, type FormConstraint } from './constraints.js';
 import {
   fieldOptions,
+  isFileLike,
   isBoolean,
   isDateLike,
   isMultiValued,
@@ -176,18 +177,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((entry, i) => sameValue(entry, b[i]));
   return a === b || (isScalar(a) && isScalar(b) && String(a) === String(b));
-}
-
-// A Blob or File, recognised by shape: this package runs where those classes may not exist.
-function isFileLike(value: unknown): boolean {
-  const blob = value as { size?: unknown; type?: unknown; arrayBuffer?: unknown } | null;
-  return (
-    typeof blob === 'object' &&
-    blob !== null &&
-    typeof blob.size === 'number' &&
-    typeof blob.type === 'string' &&
-    typeof blob.arrayBuffer === 'function'
-  );
 }
 
 function isAbsoluteUrl(value: string): boolean {
