@@ -1,4 +1,4 @@
-import { isFileLike, type FileLike } from '@halway/hal';
+import { isFileLike } from '@halway/hal';
 /** A multipart body and its content type. */
 export interface MultipartBody {
   /** `multipart/form-data; boundary=…`. */
