@@ -54,11 +54,17 @@ export {
   isMultiValued,
   isNumeric,
   isScalar,
+  optionEntries,
   type FieldOption,
   type FileLike,
 } from './forms/field-kind.js';
 export { compileFieldRegex } from './forms/field-regex.js';
 export { INPUT_FORMATS } from './forms/input-formats.js';
-export { validateForm, type HasProperties, type ValidateFormOptions } from './forms/validate.js';
+export {
+  keepsReadOnlyValue,
+  validateForm,
+  type HasProperties,
+  type ValidateFormOptions,
+} from './forms/validate.js';
 export { coerceFormValues, type RawFormValue } from './forms/coerce.js';
 export { encodeForm, type FormRequest } from './forms/encode.js';

@@ -2,6 +2,7 @@ import {
   HAL_JSON,
   JSON_MEDIA_TYPE,
   expandUriTemplate,
+  optionEntries,
   type HalFormsProperty,
   type ResolvedTemplate,
   type UriTemplateVariables,
@@ -75,16 +76,5 @@ export function optionsAccept(type: string | undefined): string {
  */
 export function readRemoteOptions(result: HttpResult): unknown[] {
   const body = readBody(result.headers.get('content-type'), result.body, result.status);
-  if (body.kind !== 'json') return [];
-  const { value } = body;
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'object' || value === null) return [];
-  const record = value as Record<string, unknown>;
-  if (Array.isArray(record.inline)) return record.inline;
-  const embedded = record._embedded;
-  if (typeof embedded === 'object' && embedded !== null) {
-    const list = Object.values(embedded).find(Array.isArray);
-    if (list) return list;
-  }
-  return [];
+  return body.kind === 'json' ? optionEntries(body.value) : [];
 }

@@ -1,28 +1,14 @@
-import { expandUriTemplate, HAL_JSON, JSON_MEDIA_TYPE, type HalFormsProperty } from '@halway/hal';
+import {
+  expandUriTemplate,
+  HAL_JSON,
+  JSON_MEDIA_TYPE,
+  optionEntries,
+  type HalFormsProperty,
+} from '@halway/hal';
 import type { ExplorerActions } from '../context.js';
 import type { CredentialStore } from '../credentials/store.js';
 import { send, statusLine } from '../http/exchange.js';
 import type { RemoteOptions } from './choice-field.js';
-
-/**
- * The entries of an option list fetched from an options link: a JSON array (of values, or of
- * objects read with `promptField`/`valueField`), an object with an `inline` array, or a HAL
- * document whose first embedded list is taken. Anything else yields no entries.
- *
- * @see https://rwcbook.github.io/hal-forms/#options-element
- */
-export function optionEntries(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (typeof body !== 'object' || body === null) return [];
-  const record = body as Record<string, unknown>;
-  if (Array.isArray(record.inline)) return record.inline;
-  const embedded = record._embedded;
-  if (typeof embedded === 'object' && embedded !== null) {
-    const list = Object.values(embedded).find(Array.isArray);
-    if (list) return list as unknown[];
-  }
-  return [];
-}
 
 /**
  * Starts fetching a field's options when they are behind a link: a templated link is expanded

@@ -56,6 +56,24 @@ export function fieldOptions(
   return options;
 }
 
+/**
+ * The entries of an option list fetched from an options link: a JSON array (of values, or of
+ * objects read with `promptField`/`valueField`), an object with an `inline` array, or a HAL
+ * document whose first embedded list is taken. Anything else yields no entries.
+ *
+ * @see https://rwcbook.github.io/hal-forms/#options-element
+ */
+export function optionEntries(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (!isObject(body)) return [];
+  if (Array.isArray(body.inline)) return body.inline;
+  if (isObject(body._embedded)) {
+    const list = Object.values(body._embedded).find(Array.isArray);
+    if (list) return list as unknown[];
+  }
+  return [];
+}
+
 /** Whether a value is a string, a finite number or a boolean. */
 export function isScalar(value: unknown): value is HalFormsScalar {
   return (

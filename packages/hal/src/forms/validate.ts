@@ -80,7 +80,7 @@ function checkField(
     const minItems = property.options?.minItems ?? 0;
     return Array.isArray(value) && isMultiValued(property) && minItems > 0 ? [['minItems']] : [];
   }
-  if (property.readOnly) return sameValue(value, startingValue(property)) ? [] : [['readOnly']];
+  if (property.readOnly) return keepsReadOnlyValue(property, value) ? [] : [['readOnly']];
   return isMultiValued(property)
     ? checkList(property, value, remote)
     : checkScalar(property, value, remote);
@@ -156,6 +156,14 @@ function allowedValues(
   // Options behind a link that has not been fetched cannot be checked here; the server will.
   if (remote === undefined && property.options?.inline === undefined) return undefined;
   return fieldOptions(property, remote).map((option) => option.value);
+}
+
+/**
+ * Whether a value sent for a read-only field is the one the form gave it (its `value`, or its
+ * `selectedValues`). Scalars compare as text: "7" from a query string is the read-only 7.
+ */
+export function keepsReadOnlyValue(property: HalFormsProperty, value: unknown): boolean {
+  return sameValue(value, startingValue(property));
 }
 
 function startingValue(property: HalFormsProperty): unknown {

@@ -1,10 +1,11 @@
-import { constraintMessage, type FieldProblem } from '@halway/hal';
+import { constraintMessage, keepsReadOnlyValue, withValues, type FieldProblem } from '@halway/hal';
 import type { CompiledAction } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
 
 /**
  * Problems with read-only fields: one may be sent back, but only with the value the form gave
- * it (the action's `values` for this state, else the schema's default).
+ * it (the action's `values` for this state, else the schema's default), by the same rule as
+ * `validateForm`.
  */
 export function readOnlyProblems(
   action: CompiledAction,
@@ -18,18 +19,12 @@ export function readOnlyProblems(
   );
   if (readOnly.length === 0) return [];
   const values = action.declaration.options.values?.(state, context) ?? {};
-  return readOnly
-    .filter((property) => !sameValue(input[property.name], values[property.name] ?? property.value))
+  return withValues(readOnly, values)
+    .filter((property) => !keepsReadOnlyValue(property, input[property.name]))
     .map((property) => ({
       pointer: `/${property.name}`,
       field: property.name,
       constraint: 'readOnly' as const,
       detail: constraintMessage('readOnly', property),
     }));
-}
-
-// Query strings and urlencoded bodies carry strings: "7" is the read-only 7 sent back.
-function sameValue(sent: unknown, expected: unknown): boolean {
-  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-  return text(sent) === text(expected);
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { optionEntries } from '../../../packages/explorer/app/forms/remote-options.js';
+import { optionEntries } from '@halway/hal';
 
 describe('optionEntries()', () => {
   it('should read an array, an object with inline, or a HAL document’s first embedded list', () => {
