@@ -1,6 +1,6 @@
 import type { HalLinkInput, JsonSchema } from '@halway/hal';
 import { HttpProblem } from '../errors.js';
-import { createValidators } from '../validation/ajv.js';
+import { createValidators, type Validators } from '../validation/ajv.js';
 import { compileInputValidator } from '../validation/input-validator.js';
 import type { ActionInput } from './action.js';
 import type { RequestContext } from './context.js';
@@ -59,7 +59,8 @@ export interface CollectionOptions<TItem, TSchema> {
   ) => Awaitable<LinkMap>;
 }
 
-const sharedValidators = createValidators();
+// Built on the first collection, not when the package is imported; shared by all collections.
+let collectionValidators: Validators | undefined;
 
 /**
  * Declares a paginated collection at `path`: its items embedded (each with its own links and
@@ -99,7 +100,7 @@ export function defineCollection<TItem, const TSchema extends JsonSchema | undef
   }
   const searchProperties = options.search ? schemaToProperties(options.search) : [];
   const filterValidator = compileInputValidator(
-    sharedValidators,
+    (collectionValidators ??= createValidators()),
     options.search ?? { type: 'object' },
     searchProperties,
     `defineCollection(${path})`,

@@ -1,4 +1,4 @@
-import type { HalBuilder, HalDocument } from '@halway/hal';
+import { HalBuilder, type HalDocument } from '@halway/hal';
 import type { AnyResource, ResourceOf } from './resource.js';
 
 /**
@@ -55,10 +55,7 @@ export function noContent(): ActionResponse {
 export function ok(document: HalDocument | HalBuilder): ActionResponse {
   return {
     kind: 'ok',
-    document:
-      'toJSON' in document && typeof document.toJSON === 'function'
-        ? (document as HalBuilder).toJSON()
-        : (document as HalDocument),
+    document: document instanceof HalBuilder ? document.toJSON() : document,
   };
 }
 

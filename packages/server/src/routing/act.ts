@@ -47,15 +47,7 @@ export async function runAction(
   }
   let reply: Reply;
   try {
-    reply = await perform(
-      runtime,
-      owner,
-      action,
-      request,
-      fromQuery,
-      caller === undefined ? undefined : caller,
-      claim,
-    );
+    reply = await perform(runtime, owner, action, request, fromQuery, caller, claim);
   } catch (error) {
     await claim.release();
     throw error;
