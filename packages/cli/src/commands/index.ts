@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+import { follow } from './follow.js';
+import { get } from './get.js';
+import { submit } from './submit.js';
+
+/** Every command of `halway`, in the order `--help` lists them. Adding one: a file and a line. */
+export const commands: readonly Command[] = [get, follow, submit];
