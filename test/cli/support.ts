@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../packages/cli/src/bin.ts', import.meta.url));
+
+/** What one run of the CLI printed, and its exit code. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `halway` as a child process (not a terminal), bounded to 20 s. */
+export function halway(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=halway-source', '--import', 'tsx', BIN, ...args],
+      {
+        // No credentials but the test's own: the default config path points at nothing.
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          HALWAY_CONFIG: '',
+          HALWAY_CREDENTIALS: '',
+          XDG_CONFIG_HOME: '/nonexistent',
+          ...env,
+        },
+        timeout: 20_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
