@@ -68,3 +68,5 @@ export { DEFAULT_IDEMPOTENCY_TTL, type IdempotencyOptions } from './idempotency/
 export { createPeers, type PeerConfig, type Peers, type PeersOptions } from './peers/peers.js';
 export { createOutbox, type Outbox, type OutboxOptions, type OutboxSend } from './outbox/outbox.js';
 export { createMemoryOutboxStore, type OutboxMessage, type OutboxStore } from './outbox/store.js';
+export { ALPS_MEDIA_TYPE, PROFILE_PATH } from './alps/publish.js';
+export type { AlpsDescriptor, AlpsDocument, AlpsExtension } from './alps/descriptors.js';

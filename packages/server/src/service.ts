@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import { profileHandler } from './alps/publish.js';
 import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { idempotencySettings, type IdempotencyOptions } from './idempotency/idempotency.js';
@@ -101,6 +102,7 @@ export function createService(options: ServiceOptions): Express {
   app.use(requestLog(log));
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
+  app.use(profileHandler([...compiled.values()], options.name));
   mountEndpoints(app, runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb'));
   app.use(notFound());
   app.use(problemHandler(log));

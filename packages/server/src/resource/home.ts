@@ -1,4 +1,5 @@
 import type { HalLink, HalLinkInput } from '@halway/hal';
+import { declareStaticLinks } from '../alps/publish.js';
 import { Resource, type AnyResource } from './resource.js';
 
 /** The entry point of a service. */
@@ -28,7 +29,7 @@ export interface HomeOptions {
 export function defineHome(
   options: HomeOptions = {},
 ): Resource<Record<string, never>, Record<string, never>> {
-  return new Resource<Record<string, never>, Record<string, never>>('/', {
+  const home = new Resource<Record<string, never>, Record<string, never>>('/', {
     title: options.title,
     cacheControl: options.cacheControl,
     properties: () => ({
@@ -43,6 +44,8 @@ export function defineHome(
       return links;
     },
   });
+  declareStaticLinks(home, options.links);
+  return home;
 }
 
 function linkTo(resource: AnyResource, basePath: string): HalLink {

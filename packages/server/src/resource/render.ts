@@ -1,4 +1,5 @@
 import { HalBuilder, withValues, type HalDocument, type HalFormsTemplate } from '@halway/hal';
+import { profileLink } from '../alps/publish.js';
 import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
 import type { EmbeddedMap, LinkMap } from './resource.js';
@@ -41,6 +42,8 @@ function assemble(
   // Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
   const needsIfMatch = available.some((action) => requiresIfMatch(action));
   builder.self(needsIfMatch ? { href: self, hints: { 'precondition-req': ['etag'] } } : self);
+  const profile = profileLink(compiled.resource, context.basePath);
+  if (profile && links.profile === undefined) builder.link('profile', profile);
   for (const rel in links) {
     const value = links[rel];
     if (value === undefined) continue;
