@@ -45,7 +45,7 @@ describe('halway (the CLI, as a process)', function () {
     expect(run.code).to.equal(0);
     expect(run.stdout).to.match(/^Coffee shop\n/);
     expect(run.stdout).to.match(
-      /Links\n\s+orders\s+Orders\s+http:\/\/127\.0\.0\.1:\d+\/orders\{\?page,size,status\}/,
+      /Links\n(?:.*\n)*?\s+orders\s+Orders\s+http:\/\/127\.0\.0\.1:\d+\/orders\{\?page,size,status\}/,
     );
     expect(run.stdout).to.include('place-order  POST');
     expect(run.stdout).to.match(/quantity\s+Quantity\s+number · 1 to 10 · step 1 · default 1/);
