@@ -70,3 +70,21 @@ export { createOutbox, type Outbox, type OutboxOptions, type OutboxSend } from '
 export { createMemoryOutboxStore, type OutboxMessage, type OutboxStore } from './outbox/store.js';
 export { ALPS_MEDIA_TYPE, PROFILE_PATH } from './alps/publish.js';
 export type { AlpsDescriptor, AlpsDocument, AlpsExtension } from './alps/descriptors.js';
+export {
+  createMemoryStore,
+  createPostgresStore,
+  createSqliteStore,
+  DEFAULT_TRANSACTION_TIMEOUT,
+  type PostgresStoreOptions,
+  type SqliteStoreOptions,
+  type Store,
+} from './storage/store.js';
+export { documentVersion } from './storage/unit-of-work.js';
+export type {
+  Documents,
+  FindQuery,
+  FoundDocuments,
+  PeerMessage,
+  StoredDocument,
+  Transaction,
+} from './storage/types.js';
