@@ -53,6 +53,8 @@ export function createPostgresEngine(options: PostgresEngineOptions): Engine {
   // An idle connection that breaks (the server restarts) must not crash the process.
   pool.on('error', () => undefined);
   const ready = migrateAll(pool, options.migrations ?? []);
+  // Whoever uses the store gets the failure; until then it must not crash the process unhandled.
+  ready.catch(() => undefined);
   const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     await ready;
     const client = await pool.connect();

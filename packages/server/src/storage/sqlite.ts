@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { DocumentRow, Engine, EngineReader, EngineTransaction, OutboxRow } from './engine.js';
 import { Mutex, TransactionClosedError, jitter, withinTimeout } from './serialize.js';
 import { SCHEMA_MIGRATIONS, fieldPath } from './sql-schema.js';
+import { whileBusy } from './sqlite-busy.js';
 import { createSqliteOutboxTable } from './sqlite-outbox.js';
 import type { FindQuery } from './types.js';
 
@@ -83,23 +84,16 @@ function open(options: SqliteEngineOptions): Connection {
   return connection;
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
-}
-
 // Another process may hold the write lock: try again after a short pause, up to `timeout`.
-async function begin(connection: Connection, timeout: number): Promise<void> {
+function begin(connection: Connection, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
+  return whileBusy(
+    () => {
       connection.exec('BEGIN IMMEDIATE');
-      return;
-    } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error;
-      await jitter(5);
-    }
-  }
+    },
+    () => Date.now() <= deadline,
+    () => jitter(5),
+  );
 }
 
 function migrate(connection: Connection, table: string, migrations: readonly string[]): void {
