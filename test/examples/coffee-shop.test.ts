@@ -263,7 +263,7 @@ describe('examples/coffee-shop', () => {
       .form('pay')
       .submit({ 'card-number': '4111111111111111', cardholder: 'Grace Hopper' });
     expect(receipt.properties).to.include({ status: 'paid' });
-    expect(await shop.services.payments.outbox.messages()).to.have.length(1);
+    expect(await shop.services.payments.outbox.messages('pending')).to.have.length(1);
     await shop.resume('orders');
     const paid = await waitFor(client, placed.url, (state) => statusOf(state) === 'paid');
     expect(paid.link('receipt')?.href).to.equal(receipt.url);
@@ -272,7 +272,7 @@ describe('examples/coffee-shop', () => {
     );
     expect(deliveries).to.have.length(1);
     expect(shop.services.orders.orders.get('1')?.revision).to.equal(2);
-    expect(await shop.services.payments.outbox.messages()).to.deep.equal([]);
+    expect(await shop.services.payments.outbox.messages('pending')).to.deep.equal([]);
   });
 
   it('should retry the kitchen’s notification until orders is back, without doing it twice', async () => {
@@ -282,12 +282,12 @@ describe('examples/coffee-shop', () => {
     await ticket.form('start').submit({});
     const deadline = Date.now() + 5000;
     while (
-      (await shop.services.kitchen.outbox.messages())[0]!.attempts < 2 &&
+      (await shop.services.kitchen.outbox.messages('pending'))[0]!.attempts < 2 &&
       Date.now() < deadline
     ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const [waiting] = await shop.services.kitchen.outbox.messages();
+    const [waiting] = await shop.services.kitchen.outbox.messages('pending');
     expect(waiting?.attempts).to.be.greaterThan(1);
     expect(waiting?.lastError).to.match(/NetworkError|ECONNREFUSED|fetch failed/);
     await shop.resume('orders');

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import {
   bearerAuthentication,
   createJsonLogger,
-  createOutbox,
   createPeers,
   createService,
   defineHome,
@@ -212,90 +211,5 @@ describe('peers', () => {
     const peers = createPeers({ peers: {} });
     expect(() => peers.url('nobody')).to.throw(TypeError, /not a peer/);
     expect(() => createPeers({ peers: { x: '/relative' } })).to.throw(TypeError, /absolute/);
-  });
-});
-
-describe('createOutbox', () => {
-  const running: Listening[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((service) => service.close()));
-  });
-
-  it('should keep a notification while the peer is down and deliver it exactly once when it is back', async () => {
-    const port = await freePort();
-    const orderUrl = `http://127.0.0.1:${port}/orders/1`;
-    const client = createPeers({
-      peers: { orders: { url: `http://127.0.0.1:${port}/`, token: 'payments-secret' } },
-    }).client;
-    const outbox = createOutbox({ client, interval: 0, minDelay: 1, maxDelay: 5 });
-    await outbox.send({ description: 'order 1 paid', target: orderUrl, form: 'mark-paid' });
-    await outbox.flush(true);
-    const [kept] = await outbox.messages();
-    expect(kept).to.include({ status: 'pending', attempts: 2 });
-
-    const { app, orders } = ordersService('http://127.0.0.1:1/', []);
-    const service = await listen(app, port);
-    running.push(service);
-    await outbox.flush(true);
-    expect(await outbox.messages()).to.deep.equal([]);
-    expect(orders.get('1')?.paid).to.equal(true);
-    const posts = service.requests.filter((request) => request.method === 'POST');
-    expect(posts).to.have.length(1);
-    expect(posts[0]?.headers['idempotency-key']).to.equal(`"${kept?.idempotencyKey}"`);
-  });
-
-  it('should resend a submission whose response was lost, and the peer applies it once', async () => {
-    const { app, orders } = ordersService('http://127.0.0.1:1/', []);
-    let dropNext = true;
-    const service = await listen((request, response) => {
-      if (request.method === 'POST' && dropNext) {
-        dropNext = false;
-        // Apply the request, then lose the answer: the connection dies before the response.
-        response.on('finish', () => undefined);
-        app(request, response);
-        setTimeout(() => request.socket.destroy(), 20);
-        return;
-      }
-      app(request, response);
-    });
-    running.push(service);
-    const client = createPeers({
-      peers: { orders: { url: `${service.url}/`, token: 'payments-secret' } },
-    }).client;
-    const outbox = createOutbox({ client, interval: 0, minDelay: 1, maxDelay: 5 });
-    await outbox.send({
-      description: 'order 1 paid',
-      target: `${service.url}/orders/1`,
-      form: 'mark-paid',
-    });
-    await outbox.flush(true);
-    await outbox.flush(true);
-    expect(await outbox.messages()).to.deep.equal([]);
-    expect(orders.get('1')?.paid).to.equal(true);
-    const posts = service.requests.filter((request) => request.method === 'POST');
-    expect(new Set(posts.map((request) => request.headers['idempotency-key'])).size).to.equal(1);
-  });
-
-  it('should mark a message failed for good when it can never be accepted, and stop sending it', async () => {
-    const { app } = ordersService('http://127.0.0.1:1/', []);
-    const service = await listen(app);
-    running.push(service);
-    const client = createPeers({
-      peers: { orders: { url: `${service.url}/`, token: 'payments-secret' } },
-    }).client;
-    const outbox = createOutbox({ client, interval: 0, minDelay: 1 });
-    await outbox.send({
-      description: 'with a field the form does not have',
-      target: `${service.url}/orders/1`,
-      form: 'mark-paid',
-      values: { bogus: 1 },
-    });
-    await outbox.flush(true);
-    const [message] = await outbox.messages();
-    expect(message).to.include({ status: 'failed', attempts: 1 });
-    expect(message?.lastError).to.match(/InvalidFormError/);
-    expect(service.requests.filter((request) => request.method === 'POST')).to.have.length(0);
-    await outbox.flush(true);
-    expect((await outbox.messages())[0]?.attempts).to.equal(1);
   });
 });

@@ -24,10 +24,9 @@ if (!create)
     `serve-one.ts: unknown service ${JSON.stringify(name)}; use orders, payments or kitchen`,
   );
 const service = create(options);
-const running = await serve(service.app, {
+await serve(service.app, {
   port: ports[name],
   host: '127.0.0.1',
   logger: { info() {}, warn: console.warn, error: console.error },
 });
-running.server.once('close', () => service.outbox.stop());
 process.send?.({ ready: name });

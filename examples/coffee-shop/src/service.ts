@@ -1,14 +1,12 @@
 import {
   bearerAuthentication,
-  createOutbox,
   createPeers,
   createService,
   type AnyResource,
   type Logger,
-  type Outbox,
   type Peers,
+  type Service,
 } from '@halway/server';
-import type { Express } from 'express';
 import {
   peerCallers,
   peerConfigs,
@@ -24,10 +22,8 @@ export interface ServiceBasics {
   log: Logger;
   /** Its peers: the other two services, called with this service's token. */
   peers: Peers;
-  /** Its outbox, for telling the other services what happened. */
-  outbox: Outbox;
   /** Puts the service together from its resources. */
-  app(resources: readonly AnyResource[]): Express;
+  app(resources: readonly AnyResource[]): Service;
 }
 
 const TITLES: Record<ServiceName, string> = {
@@ -38,7 +34,7 @@ const TITLES: Record<ServiceName, string> = {
 
 /**
  * The parts every service of the shop shares: a logger, its peers (known by their entry URLs
- * only), an outbox, and the app itself, which recognises the peers by their tokens and serves
+ * only), and the app itself (whose outbox tells the other services what happened), which recognises the peers by their tokens and serves
  * the explorer.
  */
 export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceName): ServiceBasics {
@@ -47,16 +43,16 @@ export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceNa
     { peers: peerConfigs(options, name), timeout: options.peerTimeout },
     log,
   );
-  const outbox = createOutbox({ client: peers.client, log, ...options.outbox });
   const app = (resources: readonly AnyResource[]) =>
     createService({
       name,
       resources,
       peers,
+      outbox: options.outbox,
       publicUrl: options.publicUrl,
       logger: log,
       explorer: serviceExplorer(options, TITLES[name]),
       authentication: bearerAuthentication(peerCallers(options.tokens, name), name),
     });
-  return { log, peers, outbox, app };
+  return { log, peers, app };
 }

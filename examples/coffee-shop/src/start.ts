@@ -119,7 +119,7 @@ export async function startCoffeeShop(options: CoffeeShopOptions = {}): Promise<
       if (!servers[name].listening) await listen(servers[name], ports[name], host);
     },
     async close() {
-      for (const name of NAMES) services[name].outbox.stop();
+      await Promise.all(NAMES.map((name) => services[name].app.close()));
       await Promise.all(NAMES.map(stop));
     },
   };

@@ -1,4 +1,4 @@
-export { createService, type ServiceOptions } from './service.js';
+export { createService, type Service, type ServiceOptions } from './service.js';
 export { serve, type RunningService, type ServeOptions } from './serve.js';
 export {
   defineResource,
@@ -20,7 +20,7 @@ export type {
   HandledActionOptions,
   NavigationActionOptions,
 } from './resource/action.js';
-export type { ActionContext, RequestContext } from './resource/context.js';
+export type { ActionContext, PrepareContext, RequestContext } from './resource/context.js';
 export {
   accepted,
   created,
@@ -58,16 +58,14 @@ export {
   type Caller,
 } from './auth/authentication.js';
 export {
-  createMemoryIdempotencyStore,
-  type IdempotencyRecord,
-  type IdempotencyStore,
-  type MemoryIdempotencyStoreOptions,
+  DEFAULT_IDEMPOTENCY_TTL,
+  type IdempotencyOptions,
   type StoredResponse,
-} from './idempotency/store.js';
-export { DEFAULT_IDEMPOTENCY_TTL, type IdempotencyOptions } from './idempotency/idempotency.js';
+} from './idempotency/idempotency.js';
 export { createPeers, type PeerConfig, type Peers, type PeersOptions } from './peers/peers.js';
-export { createOutbox, type Outbox, type OutboxOptions, type OutboxSend } from './outbox/outbox.js';
-export { createMemoryOutboxStore, type OutboxMessage, type OutboxStore } from './outbox/store.js';
+export type { OutboxOptions } from './outbox/relay.js';
+export type { OutboxOperator } from './outbox/operator.js';
+export type { OutboxMessage, OutboxStats, ServiceOutbox } from './outbox/view.js';
 export { ALPS_MEDIA_TYPE, PROFILE_PATH } from './alps/publish.js';
 export type { AlpsDescriptor, AlpsDocument, AlpsExtension } from './alps/descriptors.js';
 export {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
 import { defaultLogger, type Logger } from './logger.js';
+import type { Service } from './service.js';
 
 /** How to run a service. */
 export interface ServeOptions {
@@ -32,7 +33,8 @@ export interface RunningService {
 /**
  * Runs an app (a service from `createService`, or any request listener) until told to stop.
  * Shutdown, on a signal or `close()`, stops accepting connections, closes idle keep-alive
- * connections, lets requests in flight finish (up to `shutdownTimeout`) and then resolves.
+ * connections, lets requests in flight finish (up to `shutdownTimeout`), closes the service
+ * (its outbox and store) and then resolves.
  *
  * @example const { url } = await serve(app, { port: 4001 });
  */
@@ -77,7 +79,16 @@ export async function serve(
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        resolve();
+        // A service's outbox stops and its store closes once no request needs them.
+        const service = app as Partial<Pick<Service, 'close'>>;
+        const closeService = typeof service.close === 'function' ? service.close() : undefined;
+        void Promise.resolve(closeService)
+          .catch((error: unknown) =>
+            log.error('service did not close cleanly', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          )
+          .then(resolve);
       });
       server.closeIdleConnections();
     });

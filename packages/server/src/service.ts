@@ -2,17 +2,21 @@ import express, { type Express, type RequestHandler } from 'express';
 import { profileHandler } from './alps/publish.js';
 import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
-import { idempotencySettings, type IdempotencyOptions } from './idempotency/idempotency.js';
+import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
 import { createBodyParser } from './http/body.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
+import { outboxResources, type OutboxOperator } from './outbox/operator.js';
+import { createOutboxRelay, type OutboxOptions } from './outbox/relay.js';
+import { serviceOutbox, type ServiceOutbox } from './outbox/view.js';
 import { createPeers, type PeerConfig, type Peers } from './peers/peers.js';
 import { compileResource, type CompiledResource } from './resource/compile.js';
 import type { AnyResource, Resource } from './resource/resource.js';
 import type { ServiceRuntime } from './resource/runtime.js';
 import { collectEndpoints } from './routing/endpoints.js';
 import { mountEndpoints } from './routing/router.js';
+import { createMemoryStore, DEFAULT_TRANSACTION_TIMEOUT, type Store } from './storage/store.js';
 import { createValidators } from './validation/ajv.js';
 
 /** How to put a service together. */
@@ -51,11 +55,44 @@ export interface ServiceOptions {
   publicUrl?: string;
   /** How long reading a peer's home document may take before its last known one is used (ms, default 1000). */
   peerTimeout?: number;
-  /** Where `Idempotency-Key`s are kept and for how long (default: in memory, 24 hours). */
+  /**
+   * Where the service keeps its documents, its outbox and its idempotency keys, so that one
+   * transaction covers all three: `createSqliteStore({ file })` (embedded, durable),
+   * `createPostgresStore({ connectionString })` (several processes and machines). Default: a
+   * memory store, for tests and demos only (everything is lost when the process ends).
+   */
+  store?: Store;
+  /**
+   * The bound on one action's transaction, in ms (default 10000): past it the action is rolled
+   * back and answered 503, so that a stuck handler cannot hold its locks for ever.
+   */
+  transactionTimeout?: number;
+  /** How long `Idempotency-Key`s are kept (default 24 hours). */
   idempotency?: IdempotencyOptions;
+  /**
+   * How the outbox delivers what actions `send` to other services, and who may see it: with
+   * `operator`, the outbox is served as HAL resources at `path` (default `/outbox`) to the
+   * callers it accepts, with a `retry` form on each message refused for good.
+   */
+  outbox?: OutboxOptions & { operator?: OutboxOperator; path?: string };
   /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
   bodyLimit?: string | number;
 }
+
+/** A service: its Express app, with its store and outbox. */
+export interface Service extends Express {
+  /** Where it keeps its documents, outbox and idempotency keys. */
+  readonly store: Store;
+  /** Its outbox: the backlog, failed messages, and delivery now (`drain`, for tests and scripts). */
+  readonly outbox: ServiceOutbox;
+  /**
+   * Stops the outbox (waiting for deliveries on their way) and the purge of expired keys, then
+   * closes the store. `serve()` calls it when the server closes.
+   */
+  close(): Promise<void>;
+}
+
+const KEY_PURGE_INTERVAL = 10 * 60 * 1000;
 
 /**
  * Creates the Express app of a service. Everything derivable from the declarations (templates,
@@ -66,7 +103,7 @@ export interface ServiceOptions {
  * const app = createService({ name: 'orders', resources: [home, orders, order] });
  * await serve(app, { port: 4001 });
  */
-export function createService(options: ServiceOptions): Express {
+export function createService(options: ServiceOptions): Service {
   if (!Array.isArray(options?.resources) || options.resources.length === 0) {
     throw new TypeError('createService(): give the service at least one resource in "resources"');
   }
@@ -74,9 +111,19 @@ export function createService(options: ServiceOptions): Express {
     options.logger === false
       ? silentLogger
       : (options.logger ?? defaultLogger(options.name ? { service: options.name } : {}));
+  const store = options.store ?? createMemoryStore();
+  const peers = isPeers(options.peers)
+    ? options.peers
+    : createPeers({ peers: options.peers ?? {}, timeout: options.peerTimeout }, log);
+  const { operator, path: outboxPath = '/outbox', ...delivery } = options.outbox ?? {};
+  const relay = createOutboxRelay(store.internals.outbox, peers.outboxClient, log, delivery);
+  const resources = [
+    ...options.resources,
+    ...(operator ? outboxResources(outboxPath, store.internals.outbox, operator) : []),
+  ];
   const validators = createValidators();
-  const compiled = new Map<Resource<unknown, unknown>, CompiledResource>();
-  for (const resource of options.resources as Resource<unknown, unknown>[]) {
+  const compiled = new Map<Resource<unknown, unknown, unknown>, CompiledResource>();
+  for (const resource of resources as Resource<unknown, unknown, unknown>[]) {
     if (compiled.has(resource))
       throw new TypeError(`createService(): ${resource.path.route} is listed twice`);
     compiled.set(resource, compileResource(resource, validators));
@@ -87,11 +134,15 @@ export function createService(options: ServiceOptions): Express {
     log,
     authentication: options.authentication,
     vary: varyOf(options.authentication),
-    idempotency: idempotencySettings(options.idempotency),
+    store,
+    outbox: relay,
+    idempotencyTtl: idempotencyTtl(options.idempotency),
+    transactionTimeout: positiveMs(
+      options.transactionTimeout ?? DEFAULT_TRANSACTION_TIMEOUT,
+      'transactionTimeout',
+    ),
     publicUrl: options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl),
-    peers: isPeers(options.peers)
-      ? options.peers
-      : createPeers({ peers: options.peers ?? {}, timeout: options.peerTimeout }, log),
+    peers,
   };
   const endpoints = collectEndpoints([...compiled.values()]);
 
@@ -106,7 +157,32 @@ export function createService(options: ServiceOptions): Express {
   mountEndpoints(app, runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb'));
   app.use(notFound());
   app.use(problemHandler(log));
-  return app;
+
+  const purge = setInterval(() => {
+    store.internals.purgeKeys(Date.now()).catch((error: unknown) =>
+      log.warn('expired idempotency keys not purged', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }, KEY_PURGE_INTERVAL);
+  purge.unref();
+  let closing: Promise<void> | undefined;
+  return Object.assign(app, {
+    store,
+    outbox: serviceOutbox(store.internals.outbox, relay),
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(purge);
+        await relay.stop();
+        await store.close();
+      })()),
+  });
+}
+
+function positiveMs(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`createService(): ${name} must be a positive number of ms`);
+  return value;
 }
 
 // Representations differ by media type and, when templates depend on the caller, by credentials.
@@ -138,7 +214,9 @@ function isPeers(value: ServiceOptions['peers']): value is Peers {
   );
 }
 
-function checkTargets(compiled: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>): void {
+function checkTargets(
+  compiled: ReadonlyMap<Resource<unknown, unknown, unknown>, CompiledResource>,
+): void {
   for (const { resource, actions } of compiled.values()) {
     for (const action of actions) {
       const { options } = action.declaration;

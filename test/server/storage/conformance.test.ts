@@ -142,11 +142,13 @@ for (const engine of ENGINES) {
       const { outbox } = store.internals;
       const now = Date.now() + 1;
       // b waits behind a: messages about one target arrive in order.
-      const due = await outbox.due(now, 10);
+      const due = await outbox.due(now, 10, []);
       expect(due.map((message) => message.origin)).to.deep.equal([
         'http://127.0.0.1:9',
         'http://127.0.0.1:8',
       ]);
+      const elsewhere = await outbox.due(now, 10, ['http://127.0.0.1:9']);
+      expect(elsewhere.map((message) => message.origin)).to.deep.equal(['http://127.0.0.1:8']);
       const ids = due.map((message) => message.id);
       const [first, second] = await Promise.all([
         outbox.lease(ids, now, now + 10_000),
@@ -157,7 +159,7 @@ for (const engine of ENGINES) {
       expect(JSON.parse(a.values)).to.deep.equal({ r: 1 });
       expect(a.attempts).to.equal(1);
       await outbox.delivered(a.id);
-      const next = await outbox.due(now, 10);
+      const next = await outbox.due(now, 10, []);
       expect(next.map((message) => message.id)).to.have.length(1); // b; c is still leased
       await outbox.fail(next[0]!.id, 'refused');
       expect(await outbox.stats()).to.include({ pending: 1, failed: 1 });

@@ -43,7 +43,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
   const tickets = new Map<string, Ticket>();
   const byOrder = new Map<string, string>();
   const withdrawnBeforeArrival = new Set<string>();
-  const { peers, outbox, app: assemble } = serviceBasics(options, 'kitchen');
+  const { peers, app: assemble } = serviceBasics(options, 'kitchen');
 
   const ticket = defineResource('/tickets/:id', {
     title: 'Ticket',
@@ -65,9 +65,9 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       path: '/start',
       title: 'Start making it',
       when: (state) => state.status === 'queued',
-      handle: async ({ state }) => {
+      handle: ({ state, db }) => {
         Object.assign(state, { status: 'preparing', revision: state.revision + 1 });
-        await outbox.send({
+        db.send({
           description: `order preparing: ${state.order}`,
           target: state.order,
           form: 'mark-preparing',
@@ -79,9 +79,9 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       path: '/finish',
       title: 'It is ready',
       when: (state) => state.status === 'preparing',
-      handle: async ({ state }) => {
+      handle: ({ state, db }) => {
         Object.assign(state, { status: 'ready', revision: state.revision + 1 });
-        await outbox.send({
+        db.send({
           description: `order ready: ${state.order}`,
           target: state.order,
           form: 'mark-ready',
@@ -157,5 +157,5 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
     });
 
   const app = assemble([home, ticketFor, queue, ticket]);
-  return { app, tickets, outbox, peers };
+  return { app, tickets, outbox: app.outbox, peers };
 }

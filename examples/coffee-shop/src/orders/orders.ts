@@ -36,7 +36,7 @@ export interface Order {
 export function createOrders(options: CoffeeShopServiceOptions) {
   const orders = new Map<string, Order>();
   let sequence = 0;
-  const { peers, outbox, app: assemble } = serviceBasics(options, 'orders');
+  const { peers, app: assemble } = serviceBasics(options, 'orders');
 
   const menu = defineResource('/menu', {
     title: 'Menu',
@@ -92,18 +92,18 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       method: 'DELETE',
       title: 'Cancel the order',
       when: (state) => state.status === 'payment-expected' || state.status === 'paid',
-      handle: async ({ state, self, absoluteUrl }) => {
+      handle: ({ state, self, absoluteUrl, db }) => {
         const wasPaid = state.status === 'paid';
         state.status = 'cancelled';
         state.revision++;
         if (wasPaid && state.receipt) {
           const orderUrl = absoluteUrl(self);
-          await outbox.send({
+          db.send({
             description: `refund order ${state.id}`,
             target: state.receipt,
             form: 'refund',
           });
-          await outbox.send({
+          db.send({
             description: `withdraw the ticket of order ${state.id}`,
             target: peers.url('kitchen'),
             form: 'withdraw-ticket',
@@ -129,7 +129,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       input: markPaidInput,
       allow: onlyService('payments'),
       when: (state) => state.status === 'payment-expected',
-      handle: async ({ state, input, self, absoluteUrl }) => {
+      handle: ({ state, input, self, absoluteUrl, db }) => {
         state.status = 'paid';
         state.receipt = input.receipt;
         state.revision++;
@@ -140,7 +140,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
           quantity: state.quantity,
           location: state.location,
         };
-        await outbox.send({
+        db.send({
           description: `ticket for order ${state.id}`,
           target: peers.url('kitchen'),
           form: 'add-ticket',
@@ -226,5 +226,5 @@ export function createOrders(options: CoffeeShopServiceOptions) {
   });
 
   const app = assemble([home, menu, ordersCollection, order]);
-  return { app, orders, outbox, peers };
+  return { app, orders, outbox: app.outbox, peers };
 }

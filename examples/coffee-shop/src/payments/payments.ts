@@ -51,7 +51,7 @@ const payInput = {
 export function createPayments(options: CoffeeShopServiceOptions) {
   const payments = new Map<string, Payment>();
   const receipts = new Map<string, Receipt>();
-  const { peers, outbox, app: assemble } = serviceBasics(options, 'payments');
+  const { peers, app: assemble } = serviceBasics(options, 'payments');
   const ordersOrigin = new URL(peers.url('orders')).origin;
 
   // The order says what is owed and whether it is still open; while orders is unreachable, what
@@ -143,7 +143,7 @@ export function createPayments(options: CoffeeShopServiceOptions) {
     requireIdempotencyKey: true,
     values: (state) => ({ amount: state.amount }),
     when: (state) => state.status === 'expected' && state.orderStatus === 'payment-expected',
-    handle: async ({ state, input, href, absoluteUrl }) => {
+    handle: ({ state, input, href, absoluteUrl, db }) => {
       const paid: Receipt = {
         id: String(receipts.size + 1),
         order: state.order,
@@ -158,7 +158,7 @@ export function createPayments(options: CoffeeShopServiceOptions) {
       receipts.set(paid.id, paid);
       Object.assign(state, { status: 'paid', receipt: paid.id, revision: state.revision + 1 });
       const receiptUrl = absoluteUrl(href(receipt, { id: paid.id }));
-      await outbox.send({
+      db.send({
         description: `payment of ${state.order}`,
         target: state.order,
         form: 'mark-paid',
@@ -175,5 +175,5 @@ export function createPayments(options: CoffeeShopServiceOptions) {
   });
 
   const app = assemble([home, payment, receipt]);
-  return { app, payments, receipts, outbox, peers };
+  return { app, payments, receipts, outbox: app.outbox, peers };
 }

@@ -2,37 +2,32 @@ import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
-import {
-  createMemoryIdempotencyStore,
-  type IdempotencyStore,
-  type StoredResponse,
-} from './store.js';
 
-/** How a service keeps idempotency keys. */
-export interface IdempotencyOptions {
-  /** Where keys and responses are kept (default: in memory, 10000 keys). */
-  store?: IdempotencyStore;
-  /** How long a key is kept, in ms (default 24 hours). */
-  ttl?: number;
+/** A response kept for an idempotency key, to replay to retries. */
+export interface StoredResponse {
+  /** Status code. */
+  status: number;
+  /** Headers to replay (hop-by-hop and per-request ones excluded). */
+  headers: Record<string, string>;
+  /** The body, if any. */
+  body?: string;
 }
 
-/** The idempotency settings a service runs with. */
-export interface IdempotencySettings {
-  /** The store. */
-  store: IdempotencyStore;
-  /** How long keys are kept, in ms. */
-  ttl: number;
+/** How a service keeps idempotency keys (in its store, in the action's transaction). */
+export interface IdempotencyOptions {
+  /** How long a key and its response are kept, in ms (default 24 hours). */
+  ttl?: number;
 }
 
 /** The default time a key is kept: 24 hours. */
 export const DEFAULT_IDEMPOTENCY_TTL = 24 * 60 * 60 * 1000;
 
-/** Fills in the defaults. */
-export function idempotencySettings(options: IdempotencyOptions = {}): IdempotencySettings {
+/** The ttl a service keeps keys for: the option, checked, or the default. */
+export function idempotencyTtl(options: IdempotencyOptions = {}): number {
   const ttl = options.ttl ?? DEFAULT_IDEMPOTENCY_TTL;
   if (!Number.isFinite(ttl) || ttl <= 0)
     throw new TypeError('createService(): idempotency.ttl must be a positive number of ms');
-  return { store: options.store ?? createMemoryIdempotencyStore(), ttl };
+  return ttl;
 }
 
 const KEY = /^[\x21\x23-\x7e]{1,255}$/;

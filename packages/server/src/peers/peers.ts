@@ -39,6 +39,11 @@ export interface PeersOptions {
 export interface Peers {
   /** The client service-to-service calls go through; each peer's credentials go to its origin only. */
   readonly client: HalwayClient;
+  /**
+   * The client the outbox delivers with: the same credentials, but no retries, cache or timeout
+   * of its own (the outbox retries, with its own bounds).
+   */
+  readonly outboxClient: HalwayClient;
   /** The names of the peers. */
   readonly names: readonly string[];
   /** The entry URL of a peer. */
@@ -69,6 +74,7 @@ const WARN_EVERY = 30_000;
 export function createPeers(options: PeersOptions, log: Logger = defaultLogger()): Peers {
   const entries = new Map<string, { url: string; origin: string }>();
   const client = createClient({ fetch: options.fetch, retry: { retries: 3 } });
+  const outboxClient = createClient({ fetch: options.fetch, retry: false, cache: false });
   // Home documents are read by a client of their own that never retries: a page waits on them.
   const homes = createClient({
     fetch: options.fetch,
@@ -85,7 +91,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     }
     const { origin, href } = new URL(url);
     entries.set(name, { url: href, origin });
-    for (const target of [client, homes]) {
+    for (const target of [client, outboxClient, homes]) {
       if (token !== undefined) target.use(bearerAuth(token), { origin });
       if (headers !== undefined) target.use(setHeaders(headers), { origin });
     }
@@ -147,6 +153,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
   for (const peer of entries.keys()) void home(peer);
   return {
     client,
+    outboxClient,
     names: [...entries.keys()],
     url: (peer) => entry(peer, 'peers.url()').url,
     go: (peer) => client.go(entry(peer, 'peers.go()').url),

@@ -17,7 +17,7 @@ export type ActionInput<TSchema> = TSchema extends JSONSchema
   : Record<string, never>;
 
 /** What every action declares. */
-interface ActionBaseOptions<TState, TParams, TSchema> {
+interface ActionBaseOptions<TState, TParams, TSchema, TPrepared> {
   /** The template's title; its name when absent. */
   title?: string;
   /**
@@ -31,25 +31,30 @@ interface ActionBaseOptions<TState, TParams, TSchema> {
    * The state guard: whether the action is possible now. The template is shown exactly when it
    * is, and a request made anyway is refused with 409.
    */
-  when?: (state: TState, context: RequestContext<TParams>) => boolean;
+  when?: (state: TState, context: RequestContext<TParams, TPrepared>) => boolean;
   /** The form's starting values, from the current state (edit forms). */
   values?: (
     state: TState,
-    context: RequestContext<TParams>,
+    context: RequestContext<TParams, TPrepared>,
   ) => Partial<ActionInput<TSchema>> | Record<string, unknown>;
   /**
    * Who may take the action. A caller who may not does not see the template, and a request made
    * anyway is refused: 401 for an anonymous caller, 403 for a known one.
    */
-  allow?: (caller: Caller | undefined, state: TState, context: RequestContext<TParams>) => boolean;
+  allow?: (
+    caller: Caller | undefined,
+    state: TState,
+    context: RequestContext<TParams, TPrepared>,
+  ) => boolean;
 }
 
 /** An action this resource serves itself: it has a handler. */
-export interface HandledActionOptions<TState, TParams, TSchema> extends ActionBaseOptions<
+export interface HandledActionOptions<
   TState,
   TParams,
-  TSchema
-> {
+  TSchema,
+  TPrepared = unknown,
+> extends ActionBaseOptions<TState, TParams, TSchema, TPrepared> {
   /** The HTTP method. */
   method: ActionMethod;
   /**
@@ -64,9 +69,13 @@ export interface HandledActionOptions<TState, TParams, TSchema> extends ActionBa
   requireIfMatch?: boolean;
   /** Demands an `Idempotency-Key` (400 without it), for actions that must never run twice. */
   requireIdempotencyKey?: boolean;
-  /** Does the work. */
+  /**
+   * Does the work, inside the action's transaction: change `state` (saved when it returns),
+   * insert documents and queue messages through `db`. Keep it to local work: read peers in the
+   * resource's `prepare`, which runs before the transaction.
+   */
   handle: (
-    context: ActionContext<TState, TParams, ActionInput<TSchema>>,
+    context: ActionContext<TState, TParams, ActionInput<TSchema>, TPrepared>,
   ) => ActionResult | Promise<ActionResult>;
 }
 
@@ -74,11 +83,12 @@ export interface HandledActionOptions<TState, TParams, TSchema> extends ActionBa
  * A form that leads elsewhere: a GET template whose target is another resource (its URI
  * template, e.g. `/orders/{id}`) or a URL, served there. Search forms are made of these.
  */
-export interface NavigationActionOptions<TState, TParams, TSchema> extends ActionBaseOptions<
+export interface NavigationActionOptions<
   TState,
   TParams,
-  TSchema
-> {
+  TSchema,
+  TPrepared = unknown,
+> extends ActionBaseOptions<TState, TParams, TSchema, TPrepared> {
   /** Only GET: a form that changes nothing. */
   method: 'GET';
   /** The resource (or URL or URI template) the form's values are sent to. */
@@ -86,9 +96,9 @@ export interface NavigationActionOptions<TState, TParams, TSchema> extends Actio
 }
 
 /** The options of `Resource.action()`. */
-export type ActionOptions<TState, TParams, TSchema> =
-  | HandledActionOptions<TState, TParams, TSchema>
-  | NavigationActionOptions<TState, TParams, TSchema>;
+export type ActionOptions<TState, TParams, TSchema, TPrepared = unknown> =
+  | HandledActionOptions<TState, TParams, TSchema, TPrepared>
+  | NavigationActionOptions<TState, TParams, TSchema, TPrepared>;
 
 /** A declared action, as the service compiles it. */
 export interface ActionDeclaration {
@@ -96,5 +106,5 @@ export interface ActionDeclaration {
   name: string;
   /** The options it was declared with. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- declarations of every state and parameters
-  options: ActionOptions<any, any, JsonSchema | undefined>;
+  options: ActionOptions<any, any, JsonSchema | undefined, any>;
 }

@@ -30,14 +30,14 @@ export interface CompiledAction {
 /** A resource with its actions compiled. */
 export interface CompiledResource {
   /** The resource. */
-  resource: Resource<unknown, unknown>;
+  resource: Resource<unknown, unknown, unknown>;
   /** Its actions, in declaration order. */
   actions: CompiledAction[];
 }
 
 /** Compiles a resource's actions: template, properties and validators, once, at start-up. */
 export function compileResource(
-  resource: Resource<unknown, unknown>,
+  resource: Resource<unknown, unknown, unknown>,
   validators: Validators,
 ): CompiledResource {
   return {
@@ -49,7 +49,7 @@ export function compileResource(
 }
 
 function compileAction(
-  resource: Resource<unknown, unknown>,
+  resource: Resource<unknown, unknown, unknown>,
   declaration: ActionDeclaration,
   validators: Validators,
 ): CompiledAction {

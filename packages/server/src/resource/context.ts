@@ -3,12 +3,13 @@ import type { Request } from 'express';
 import type { Caller } from '../auth/authentication.js';
 import type { Logger } from '../logger.js';
 import type { Peers } from '../peers/peers.js';
+import type { Documents, Transaction } from '../storage/types.js';
 import type { AnyResource, ResourceOf, ResourceWithParams } from './resource.js';
 
 /**
  * What a loader, a guard, a link builder or a handler knows about the request it serves.
  */
-export interface RequestContext<TParams = Record<string, string | undefined>> {
+export interface RequestContext<TParams = Record<string, string | undefined>, TPrepared = unknown> {
   /** The parameters that address the resource: path parameters and declared query parameters. */
   readonly params: TParams;
   /** The request's query parameters. */
@@ -28,6 +29,13 @@ export interface RequestContext<TParams = Record<string, string | undefined>> {
   readonly caller: Caller | undefined;
   /** The other services this one links into and calls, by name. */
   readonly peers: Peers;
+  /**
+   * The service's documents. During an action it is the action's transaction: what `load`
+   * reads through it is locked until the action commits.
+   */
+  readonly db: Documents;
+  /** What the resource's `prepare` returned for this request (peer reads made before any transaction). */
+  readonly prepared: TPrepared;
   /**
    * The path of a resource of this service (mount point included).
    *
@@ -53,10 +61,32 @@ export interface RequestContext<TParams = Record<string, string | undefined>> {
   represent<TState>(resource: ResourceOf<TState>, state: TState): Promise<HalDocument>;
 }
 
-/** What an action's handler knows: the request, the current state and the validated input. */
-export interface ActionContext<TState, TParams, TInput> extends RequestContext<TParams> {
-  /** The resource's state, loaded for this request. */
+/**
+ * What a resource's `prepare` knows: the request, with `db` reading committed documents
+ * (nothing is locked: it runs before any transaction, to read other services without holding a
+ * lock while they answer).
+ */
+export type PrepareContext<TParams = Record<string, string | undefined>> = Omit<
+  RequestContext<TParams>,
+  'prepared' | 'represent'
+>;
+
+/**
+ * What an action's handler knows: the request, the current state, the validated input, and the
+ * transaction everything it writes goes through.
+ */
+export interface ActionContext<TState, TParams, TInput, TPrepared = unknown> extends RequestContext<
+  TParams,
+  TPrepared
+> {
+  /** The resource's state, loaded for this request; changes to it are saved when the handler returns. */
   readonly state: TState;
   /** The validated input, defaults applied. */
   readonly input: TInput;
+  /**
+   * The action's transaction: documents to insert or read, messages to other services
+   * (`db.send`), and SQL for the application's own tables. It commits with the action's state
+   * change and idempotency record, or not at all.
+   */
+  readonly db: Transaction;
 }

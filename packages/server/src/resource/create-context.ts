@@ -1,9 +1,18 @@
 import type { Request } from 'express';
 import type { Caller } from '../auth/authentication.js';
+import type { Documents } from '../storage/types.js';
 import type { RequestContext } from './context.js';
 import { renderDocument } from './render.js';
 import type { AnyResource } from './resource.js';
 import { compiledOf, type ServiceRuntime } from './runtime.js';
+
+/** The data a request's context reads: the documents (a reader, or the action's transaction) and what `prepare` gave. */
+export interface ContextData {
+  /** The documents. */
+  db: Documents;
+  /** The result of the resource's `prepare`. */
+  prepared: unknown;
+}
 
 /** The context of a request to a resource: its parameters, and helpers bound to this service. */
 export function createRequestContext(
@@ -12,6 +21,7 @@ export function createRequestContext(
   self: string,
   params: Record<string, string | undefined>,
   caller: Caller | undefined,
+  data: ContextData,
 ): RequestContext<Record<string, string | undefined>> {
   const basePath = request.baseUrl;
   const context: RequestContext<Record<string, string | undefined>> = {
@@ -28,6 +38,8 @@ export function createRequestContext(
     log: runtime.log,
     caller,
     peers: runtime.peers,
+    db: data.db,
+    prepared: data.prepared,
     href: (resource, resourceParams) =>
       basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
     absoluteUrl: (path) =>
@@ -54,6 +66,8 @@ export function createRequestContext(
         embeddedSelf,
         embeddedParams,
         caller,
+        // An embedded resource's `prepare` is not run: one page would call peers per item.
+        { db: data.db, prepared: undefined },
       );
       return renderDocument(compiled, state, embeddedContext, embeddedSelf);
     },

@@ -1,7 +1,7 @@
 import type { HalDocument, HalLinkInput, JsonSchema } from '@halway/hal';
 import { expandUriTemplate } from '@halway/hal';
 import type { ActionDeclaration, ActionOptions } from './action.js';
-import type { RequestContext } from './context.js';
+import type { PrepareContext, RequestContext } from './context.js';
 import { parsePath, type ParsedPath, type ResourceParams } from './paths.js';
 
 /** The links of a representation by relation; an array makes a list relation, undefined leaves the link out. */
@@ -12,27 +12,38 @@ export type EmbeddedMap = Record<string, HalDocument | HalDocument[] | undefined
 
 /** Any resource, whatever its state and parameters: for APIs that accept every resource of a service. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameters are unknown here by design
-export type AnyResource = Resource<any, any>;
+export type AnyResource = Resource<any, any, any>;
 
 /** A resource with known parameters and any state. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the state is unknown here by design
-export type ResourceWithParams<TParams> = Resource<any, TParams>;
+export type ResourceWithParams<TParams> = Resource<any, TParams, any>;
 
 /** A resource with a known state and any parameters. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parameters are unknown here by design
-export type ResourceOf<TState> = Resource<TState, any>;
+export type ResourceOf<TState> = Resource<TState, any, any>;
 
 /** A value or a promise of it. */
 export type Awaitable<T> = T | Promise<T>;
 
 /** How a resource is loaded and represented. */
-export interface ResourceOptions<TState, TParams> {
+export interface ResourceOptions<TState, TParams, TPrepared = undefined> {
   /** Title of the resource, used for links to it (home document, explorer). */
   title?: string;
   /** Query parameters that address the resource besides its path, e.g. `['order']` for `/payments{?order}`. */
   query?: readonly string[];
-  /** Loads the state the request addresses; undefined answers 404. Without it the state is `{}`. */
-  load?: (context: RequestContext<TParams>) => Awaitable<TState | undefined>;
+  /**
+   * Reads what the resource needs from other services, before any transaction begins (a
+   * payment reads its order's total), for reads and actions alike; the result is
+   * `context.prepared`. Peers are read here so that no lock is held while waiting for them.
+   * It is not run when the resource is embedded in another (`prepared` is undefined there).
+   */
+  prepare?: (context: PrepareContext<TParams>) => Awaitable<TPrepared>;
+  /**
+   * Loads the state the request addresses, usually from `context.db`; undefined answers 404.
+   * Without it the state is `{}`. During an action it runs inside the action's transaction,
+   * and the documents it reads are locked until the action commits.
+   */
+  load?: (context: RequestContext<TParams, TPrepared>) => Awaitable<TState | undefined>;
   /**
    * The version of a state (a revision number, an update time), from which ETags are made. Without
    * it, a digest of the representation stands in for it.
@@ -49,13 +60,16 @@ export interface ResourceOptions<TState, TParams> {
    * Makes the resource a lookup: GET answers `303 See Other` to the URL this returns (a ticket
    * found by its order, say), which clients follow. Actions still work on the resource itself.
    */
-  seeOther?: (state: TState, context: RequestContext<TParams>) => string;
+  seeOther?: (state: TState, context: RequestContext<TParams, TPrepared>) => string;
   /** The resource's properties. */
-  properties?: (state: TState, context: RequestContext<TParams>) => Record<string, unknown>;
+  properties?: (
+    state: TState,
+    context: RequestContext<TParams, TPrepared>,
+  ) => Record<string, unknown>;
   /** The links besides `self`. A link that is undefined is left out: that is how links follow state. */
-  links?: (state: TState, context: RequestContext<TParams>) => Awaitable<LinkMap>;
+  links?: (state: TState, context: RequestContext<TParams, TPrepared>) => Awaitable<LinkMap>;
   /** The embedded resources. */
-  embedded?: (state: TState, context: RequestContext<TParams>) => Awaitable<EmbeddedMap>;
+  embedded?: (state: TState, context: RequestContext<TParams, TPrepared>) => Awaitable<EmbeddedMap>;
 }
 
 /**
@@ -76,15 +90,16 @@ export interface ResourceOptions<TState, TParams> {
 export class Resource<
   TState = Record<string, never>,
   TParams = Record<string, string | undefined>,
+  TPrepared = undefined,
 > {
   /** The path, taken apart. */
   readonly path: ParsedPath;
   /** The options the resource was declared with. */
-  readonly options: ResourceOptions<TState, TParams>;
+  readonly options: ResourceOptions<TState, TParams, TPrepared>;
   readonly #actions: ActionDeclaration[] = [];
 
   /** Declares a resource; prefer {@link defineResource}, which infers the parameter types. */
-  constructor(path: string, options: ResourceOptions<TState, TParams>) {
+  constructor(path: string, options: ResourceOptions<TState, TParams, TPrepared>) {
     this.path = parsePath(path, 'defineResource()');
     for (const name of options.query ?? []) {
       if (this.path.names.includes(name))
@@ -111,7 +126,7 @@ export class Resource<
    */
   action<const TSchema extends JsonSchema | undefined = undefined>(
     name: string,
-    options: ActionOptions<TState, TParams, TSchema>,
+    options: ActionOptions<TState, TParams, TSchema, TPrepared>,
   ): this {
     if (typeof name !== 'string' || name === '')
       throw new TypeError('Resource.action(): the name must be a non-empty string');
@@ -144,9 +159,12 @@ export function defineResource<
   const TPath extends string,
   TState = Record<string, never>,
   const TQuery extends string = never,
+  TPrepared = undefined,
 >(
   path: TPath,
-  options: ResourceOptions<TState, ResourceParams<TPath, TQuery>> & { query?: readonly TQuery[] },
-): Resource<TState, ResourceParams<TPath, TQuery>> {
+  options: ResourceOptions<TState, ResourceParams<TPath, TQuery>, TPrepared> & {
+    query?: readonly TQuery[];
+  },
+): Resource<TState, ResourceParams<TPath, TQuery>, TPrepared> {
   return new Resource(path, options);
 }

@@ -1,20 +1,27 @@
 import type { Authentication } from '../auth/authentication.js';
-import type { IdempotencySettings } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
+import type { OutboxRelay } from '../outbox/relay.js';
 import type { Peers } from '../peers/peers.js';
+import type { Store } from '../storage/store.js';
 import type { CompiledResource } from './compile.js';
 import type { AnyResource, Resource } from './resource.js';
 
 /** What the request path of a service shares: its compiled resources and its logger. */
 export interface ServiceRuntime {
   /** Compiled resources by resource. */
-  readonly resources: ReadonlyMap<Resource<unknown, unknown>, CompiledResource>;
+  readonly resources: ReadonlyMap<Resource<unknown, unknown, unknown>, CompiledResource>;
   /** The service's logger. */
   readonly log: Logger;
   /** How callers are identified, if at all. */
   readonly authentication: Authentication | undefined;
-  /** How idempotency keys are kept. */
-  readonly idempotency: IdempotencySettings;
+  /** Where the service's documents, outbox and idempotency keys are. */
+  readonly store: Store;
+  /** The outbox's relay, woken when an action queued messages. */
+  readonly outbox: OutboxRelay;
+  /** How long an idempotency key is kept, in ms. */
+  readonly idempotencyTtl: number;
+  /** The bound on one action's transaction, in ms. */
+  readonly transactionTimeout: number;
   /** The service's peers. */
   readonly peers: Peers;
   /** `Vary` of representations: `Accept`, plus the credential headers when templates depend on the caller. */
@@ -29,7 +36,7 @@ export function compiledOf(
   resource: AnyResource,
   caller: string,
 ): CompiledResource {
-  const compiled = runtime.resources.get(resource as Resource<unknown, unknown>);
+  const compiled = runtime.resources.get(resource as Resource<unknown, unknown, unknown>);
   if (!compiled)
     throw new TypeError(
       `${caller}: ${resource.path.route} is not a resource of this service (add it to createService's resources)`,

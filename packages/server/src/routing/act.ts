@@ -7,24 +7,28 @@ import { problemReply, toProblem } from '../http/problems.js';
 import { writeReply, type Reply } from '../http/reply.js';
 import type { CompiledAction, CompiledResource } from '../resource/compile.js';
 import type { ActionContext, RequestContext } from '../resource/context.js';
-import { createRequestContext, requestParams } from '../resource/create-context.js';
+import { requestParams } from '../resource/create-context.js';
 import { availableActions, isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import { checkPreconditions } from './preconditions.js';
-import { claimIdempotencyKey, type IdempotencyClaim } from './idempotent.js';
+import { UnitOfWork } from '../storage/unit-of-work.js';
+import { claimKey, keepReply, keyedRequest } from './idempotent.js';
 import { readOnlyProblems } from './read-only.js';
 import { loadState, resourcePath, selfOf } from './read.js';
 import { outcomeReply } from './respond.js';
+import { contextOf, prepareFor } from './scope.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
 
 const QUERY_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 
 /**
- * Runs an action. In order: identify the caller, parse the body, honour an `Idempotency-Key`
- * (replaying a stored response), load the state (404), check the caller may (401/403), check
- * `If-Match` (412/428), the state guard (409) and the input (422), then run the handler and
- * reply, keeping the reply for the key.
+ * Runs an action, top to bottom. Before any transaction: identify the caller, parse the body,
+ * read the `Idempotency-Key`, and run the resource's `prepare` (peer reads). Then, in one
+ * transaction: take the key (replaying a kept reply), load the state through the transaction
+ * (locking it), check the caller may (401/403), `If-Match` (412/428), the state guard (409) and
+ * the input (422), run the handler, save what it changed, queue its messages, render the reply
+ * and keep it under the key. It all commits, or none of it does; the outbox is woken after.
  */
 export async function runAction(
   runtime: ServiceRuntime,
@@ -37,21 +41,23 @@ export async function runAction(
   const fromQuery = QUERY_METHODS.has(request.method);
   const caller = await callerOf(runtime, request);
   if (!fromQuery) await parseBody(request, response);
-  const claim = await claimIdempotencyKey(runtime, action, request, caller);
-  if (claim.kind === 'replay') {
-    writeReply(request, response, {
-      ...claim.reply,
-      headers: { ...claim.reply.headers, 'Idempotent-Replayed': 'true' },
-    });
-    return;
-  }
-  let reply: Reply;
-  try {
-    reply = await perform(runtime, owner, action, request, fromQuery, caller, claim);
-  } catch (error) {
-    await claim.release();
-    throw error;
-  }
+  const keyed = keyedRequest(action, request, caller);
+  const addressed = {
+    self: selfOf(owner, request, resourcePath(request, action.subPath)),
+    params: requestParams(owner.resource, request),
+    caller,
+  };
+  const prepared = await prepareFor(runtime, owner, request, addressed);
+  const { reply, sent } = await runtime.store.internals.write(async (tx) => {
+    const kept = keyed && (await claimKey(tx, keyed));
+    if (kept) return { reply: kept, sent: 0 };
+    const unit = new UnitOfWork(tx);
+    const context = contextOf(runtime, request, addressed, unit, prepared);
+    const reply = await perform(runtime, owner, action, request, fromQuery, context, unit);
+    if (keyed) await keepReply(tx, keyed, reply, runtime.idempotencyTtl);
+    return { reply, sent: unit.sent };
+  }, runtime.transactionTimeout);
+  if (sent > 0) runtime.outbox.wake();
   writeReply(request, response, reply);
 }
 
@@ -61,19 +67,12 @@ async function perform(
   action: CompiledAction,
   request: Request,
   fromQuery: boolean,
-  caller: Context['caller'],
-  claim: Exclude<IdempotencyClaim, { kind: 'replay' }>,
+  context: Context,
+  unit: UnitOfWork,
 ): Promise<Reply> {
-  const ownerSelf = selfOf(owner, request, resourcePath(request, action.subPath));
-  const context = createRequestContext(
-    runtime,
-    request,
-    ownerSelf,
-    requestParams(owner.resource, request),
-    caller,
-  );
+  const ownerSelf = context.self;
   const state = await loadState(owner, context, request);
-  if (!isPermitted(action, state, context)) throw notPermitted(runtime, action, caller);
+  if (!isPermitted(action, state, context)) throw notPermitted(runtime, action, context.caller);
   await checkPreconditions(runtime, owner, action, state, context, request, ownerSelf);
   if (!isAllowed(action, state, context))
     throw notAllowedNow(owner, action, state, context, ownerSelf);
@@ -93,23 +92,23 @@ async function perform(
   if (!('handle' in options)) throw new TypeError(`action "${action.name}" has no handler`);
   const actionContext: ActionContext<unknown, Record<string, string | undefined>, unknown> = {
     ...context,
+    db: unit,
     state,
     input: result.value,
   };
-  let reply: Reply;
+  await unit.tx.savepoint();
   try {
-    reply = await outcomeReply(runtime, request, await options.handle(actionContext as never), {
-      owner,
-      context,
-      ownerSelf,
-    });
+    const outcome = await options.handle(actionContext as never);
+    await unit.flush();
+    return await outcomeReply(runtime, request, outcome, { owner, context, ownerSelf });
   } catch (error) {
-    // A problem the handler raised is its answer, replayed like any other; anything else is a failure.
+    // A problem the handler raised is its answer, kept for its key like any other, but nothing
+    // it wrote is; anything else is a failure that rolls the whole transaction back.
     if (!(error instanceof HttpProblem)) throw error;
-    reply = problemReply(toProblem(error));
+    await unit.tx.rollbackToSavepoint();
+    unit.discard();
+    return problemReply(toProblem(error));
   }
-  await claim.complete(reply);
-  return reply;
 }
 
 function notPermitted(

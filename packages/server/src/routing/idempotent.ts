@@ -8,37 +8,33 @@ import {
   idempotencyKeyOf,
   scopedKey,
   storable,
+  type StoredResponse,
 } from '../idempotency/idempotency.js';
 import type { CompiledAction } from '../resource/compile.js';
-import type { ServiceRuntime } from '../resource/runtime.js';
+import type { EngineTransaction } from '../storage/engine.js';
 
-/** What a request's `Idempotency-Key` allows: run (then complete or release the key), or replay. */
-export type IdempotencyClaim =
-  | { kind: 'run'; complete(reply: Reply): Promise<void>; release(): Promise<void> }
-  | { kind: 'replay'; reply: Reply };
+/** A request's `Idempotency-Key` as the store files it (scoped by caller), and what the request was. */
+export interface KeyedRequest {
+  /** The key, scoped by caller, so keys of different callers never meet. */
+  key: string;
+  /** Method, target and payload: a retry must repeat them. */
+  fingerprint: string;
+}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const NOTHING: IdempotencyClaim = {
-  kind: 'run',
-  complete: () => Promise.resolve(),
-  release: () => Promise.resolve(),
-};
 
 /**
- * Claims a request's `Idempotency-Key`: the first request runs; a repeat with the same payload
- * replays the stored reply; one with another payload is 422; one while the first still runs is
- * 409; an action that requires a key refuses a request without one with 400. Keys are scoped
- * by caller and kept for the service's idempotency ttl.
+ * The `Idempotency-Key` of an unsafe request, or undefined without one. A malformed key is a
+ * 400, and so is a missing one when the action requires it.
  *
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
  */
-export async function claimIdempotencyKey(
-  runtime: ServiceRuntime,
+export function keyedRequest(
   action: CompiledAction,
   request: Request,
   caller: Caller | undefined,
-): Promise<IdempotencyClaim> {
-  if (!UNSAFE.has(request.method)) return NOTHING;
+): KeyedRequest | undefined {
+  if (!UNSAFE.has(request.method)) return undefined;
   const key = idempotencyKeyOf(request);
   if (key === undefined) {
     const { options } = action.declaration;
@@ -47,27 +43,49 @@ export async function claimIdempotencyKey(
         detail: `"${action.name}" must be sent with an Idempotency-Key header`,
       });
     }
-    return NOTHING;
+    return undefined;
   }
-  const { store, ttl } = runtime.idempotency;
-  const stored = scopedKey(callerScope(caller), key);
-  const fingerprint = fingerprintOf(request);
-  const record = await store.begin(stored, fingerprint, ttl);
-  if (record.state !== 'new' && record.fingerprint !== fingerprint) {
-    throw new HttpProblem('IDEMPOTENCY_KEY_REUSED', {
-      detail: 'This Idempotency-Key was used for a different request; use a new key',
-    });
-  }
-  if (record.state === 'in-progress') {
+  return { key: scopedKey(callerScope(caller), key), fingerprint: fingerprintOf(request) };
+}
+
+/**
+ * Takes the key for the action's transaction and returns the reply kept for it, to replay, or
+ * undefined when the action is to run. While another request holds the key: 409 with
+ * `Retry-After`; kept for another payload: 422. A request that never committed kept nothing,
+ * so its key is free again at once.
+ */
+export async function claimKey(
+  tx: EngineTransaction,
+  keyed: KeyedRequest,
+): Promise<Reply | undefined> {
+  if (!(await tx.lockKey(keyed.key))) {
     throw new HttpProblem('IDEMPOTENCY_KEY_IN_USE', {
       detail: 'A request with this Idempotency-Key is still being processed',
       headers: { 'Retry-After': '1' },
     });
   }
-  if (record.state === 'completed') return { kind: 'replay', reply: record.response };
-  return {
-    kind: 'run',
-    complete: (reply) => store.complete(stored, storable(reply)),
-    release: () => store.release(stored),
-  };
+  const kept = await tx.readKey(keyed.key, Date.now());
+  if (kept === undefined) return undefined;
+  if (kept.fingerprint !== keyed.fingerprint) {
+    throw new HttpProblem('IDEMPOTENCY_KEY_REUSED', {
+      detail: 'This Idempotency-Key was used for a different request; use a new key',
+    });
+  }
+  const reply = JSON.parse(kept.response) as StoredResponse;
+  return { ...reply, headers: { ...reply.headers, 'Idempotent-Replayed': 'true' } };
+}
+
+/** Keeps the action's reply under its key, in the same transaction as the action's writes. */
+export async function keepReply(
+  tx: EngineTransaction,
+  keyed: KeyedRequest,
+  reply: Reply,
+  ttl: number,
+): Promise<void> {
+  await tx.writeKey({
+    key: keyed.key,
+    fingerprint: keyed.fingerprint,
+    response: JSON.stringify(storable(reply)),
+    expiresAt: Date.now() + ttl,
+  });
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { callerOf } from '../auth/caller.js';
-import { createRequestContext, requestParams } from '../resource/create-context.js';
+import { requestParams } from '../resource/create-context.js';
 import { isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import type { Endpoint } from './endpoints.js';
 import { loadState, resourcePath, selfOf } from './read.js';
+import { whileReading } from './scope.js';
 
 /** OPTIONS: `Allow` lists the methods this caller may use on the resource in its current state. */
 export async function answerOptions(
@@ -26,22 +27,22 @@ export async function allowedNow(
   const { owner } = endpoint;
   const [action] = endpoint.actions.values();
   const path = resourcePath(request, endpoint.readable || !action ? '' : action.subPath);
-  const context = createRequestContext(
-    runtime,
-    request,
-    selfOf(owner, request, path),
-    requestParams(owner.resource, request),
-    await callerOf(runtime, request),
-  );
-  const state = await loadState(owner, context, request);
-  const methods = endpoint.readable ? ['GET', 'HEAD'] : [];
-  for (const [method, action] of endpoint.actions) {
-    if (
-      !methods.includes(method) &&
-      isPermitted(action, state, context) &&
-      isAllowed(action, state, context)
-    )
-      methods.push(method);
-  }
-  return [...methods, 'OPTIONS'];
+  const addressed = {
+    self: selfOf(owner, request, path),
+    params: requestParams(owner.resource, request),
+    caller: await callerOf(runtime, request),
+  };
+  return whileReading(runtime, owner, request, addressed, async (context) => {
+    const state = await loadState(owner, context, request);
+    const methods = endpoint.readable ? ['GET', 'HEAD'] : [];
+    for (const [method, action] of endpoint.actions) {
+      if (
+        !methods.includes(method) &&
+        isPermitted(action, state, context) &&
+        isAllowed(action, state, context)
+      )
+        methods.push(method);
+    }
+    return [...methods, 'OPTIONS'];
+  });
 }

@@ -6,9 +6,11 @@ import { writeReply, type Reply } from '../http/reply.js';
 import { negotiateRepresentation } from '../representations/registry.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
-import { createRequestContext, requestParams } from '../resource/create-context.js';
+import { requestParams } from '../resource/create-context.js';
 import { renderDocument } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
+import { documentVersion } from '../storage/unit-of-work.js';
+import { whileReading } from './scope.js';
 import { documentReply, notAcceptable } from './send.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -25,27 +27,15 @@ export async function readResource(
   // Most services authenticate nobody: skip the await (and its microtask) then.
   const caller = runtime.authentication ? await callerOf(runtime, request) : undefined;
   const self = selfOf(owner, request);
-  const context = createRequestContext(
-    runtime,
-    request,
-    self,
-    requestParams(owner.resource, request),
-    caller,
-  );
-  const state = await loadState(owner, context, request);
-  const elsewhere = owner.resource.options.seeOther?.(state, context);
-  if (elsewhere !== undefined) {
-    writeReply(request, response, {
-      status: 303,
-      headers: { Location: elsewhere, Vary: 'Accept' },
-    });
-    return;
-  }
-  writeReply(
-    request,
-    response,
-    await representationReply(runtime, owner, state, context, request, self),
-  );
+  const addressed = { self, params: requestParams(owner.resource, request), caller };
+  const reply = await whileReading(runtime, owner, request, addressed, async (context) => {
+    const state = await loadState(owner, context, request);
+    const elsewhere = owner.resource.options.seeOther?.(state, context);
+    if (elsewhere !== undefined)
+      return { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } };
+    return representationReply(runtime, owner, state, context, request, self);
+  });
+  writeReply(request, response, reply);
 }
 
 /** A resource's representation in a state, as a reply with its ETag. */
@@ -59,14 +49,14 @@ export async function representationReply(
   status = 200,
 ): Promise<Reply> {
   const document = await renderDocument(owner, state, context, self);
-  const { version, cacheControl } = owner.resource.options;
   const reply = documentReply(
     runtime,
     request,
     document,
-    stateVersionOf(version?.(state), document),
+    stateVersionOf(declaredVersion(owner, state), document),
     status,
   );
+  const { cacheControl } = owner.resource.options;
   if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
   return reply;
 }
@@ -78,9 +68,14 @@ export async function currentStateVersion(
   context: Context,
   self: string,
 ): Promise<string> {
-  const version = owner.resource.options.version?.(state);
+  const version = declaredVersion(owner, state);
   if (version !== undefined) return stateVersionOf(version, {});
   return stateVersionOf(undefined, await renderDocument(owner, state, context, self));
+}
+
+/** The version of a state: the resource's `version`, else the stored version of a document loaded from the store. */
+function declaredVersion(owner: CompiledResource, state: unknown): string | number | undefined {
+  return owner.resource.options.version?.(state) ?? documentVersion(state);
 }
 
 /** Loads the state a request addresses; a 404 problem when there is none. */

@@ -107,7 +107,10 @@ async function createdReply(
     string,
     string | undefined
   >;
-  const context = createRequestContext(runtime, request, href, params, scene.context.caller);
+  const context = createRequestContext(runtime, request, href, params, scene.context.caller, {
+    db: scene.context.db,
+    prepared: undefined,
+  });
   return representationReply(runtime, compiled, location.state, context, request, href, 201);
 }
 

@@ -53,6 +53,8 @@ export interface EngineTransaction extends EngineReader {
   readKey(key: string, now: number): Promise<IdempotencyRow | undefined>;
   writeKey(row: IdempotencyRow): Promise<void>;
   enqueue(row: OutboxRow): Promise<void>;
+  /** Puts a message refused for good back in the queue, at commit; false when there is no such failed message. */
+  retryMessage(id: string, now: number): Promise<boolean>;
   savepoint(): Promise<void>;
   rollbackToSavepoint(): Promise<void>;
   query(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
@@ -60,8 +62,15 @@ export interface EngineTransaction extends EngineReader {
 
 /** What the outbox relay asks of an engine: each call is a short transaction of its own. */
 export interface OutboxTable {
-  /** Due messages, oldest first, only the first pending message of each stream. */
-  due(now: number, limit: number): Promise<{ id: string; origin: string }[]>;
+  /**
+   * Due messages, oldest first, only the first pending message of each stream, none to the
+   * origins in `skip` (those the relay is already sending its most to).
+   */
+  due(
+    now: number,
+    limit: number,
+    skip: readonly string[],
+  ): Promise<{ id: string; origin: string }[]>;
   /** Leases the given messages until `until`, if nobody holds them; returns those leased. */
   lease(ids: readonly string[], now: number, until: number): Promise<OutboxRow[]>;
   /** Keeps the encoded request of a message, resent as is from then on. */

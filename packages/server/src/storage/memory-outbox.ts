@@ -1,5 +1,10 @@
 import type { OutboxRow, OutboxTable } from './engine.js';
 
+/** A failed message put back in the queue, due at `now`, its attempts counted afresh. */
+export function requeued(row: OutboxRow, now: number): OutboxRow {
+  return { ...row, status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: 0 };
+}
+
 /** The outbox of the memory engine: messages in a map, in the order they were queued. */
 export function createMemoryOutboxTable(messages: Map<string, OutboxRow>): OutboxTable {
   const change = (id: string, fields: Partial<OutboxRow>) => {
@@ -8,13 +13,18 @@ export function createMemoryOutboxTable(messages: Map<string, OutboxRow>): Outbo
     return Promise.resolve();
   };
   return {
-    due(now, limit) {
+    due(now, limit, skip) {
       const heads = new Set<string>();
       const due: { id: string; origin: string }[] = [];
       for (const row of messages.values()) {
         if (row.status !== 'pending' || heads.has(row.stream)) continue;
         heads.add(row.stream);
-        if (row.nextAttemptAt <= now && row.leaseUntil <= now && due.length < limit)
+        if (
+          row.nextAttemptAt <= now &&
+          row.leaseUntil <= now &&
+          due.length < limit &&
+          !skip.includes(row.origin)
+        )
           due.push({ id: row.id, origin: row.origin });
       }
       return Promise.resolve(due);
@@ -41,13 +51,7 @@ export function createMemoryOutboxTable(messages: Map<string, OutboxRow>): Outbo
     retry(id, now) {
       const row = messages.get(id);
       if (!row || row.status !== 'failed') return Promise.resolve(false);
-      messages.set(id, {
-        ...row,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        leaseUntil: 0,
-      });
+      messages.set(id, requeued(row, now));
       return Promise.resolve(true);
     },
     list(status, limit, offset) {

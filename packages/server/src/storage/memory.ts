@@ -6,7 +6,7 @@ import type {
   IdempotencyRow,
   OutboxRow,
 } from './engine.js';
-import { createMemoryOutboxTable } from './memory-outbox.js';
+import { createMemoryOutboxTable, requeued } from './memory-outbox.js';
 import { Mutex, TransactionClosedError, withinTimeout } from './serialize.js';
 import type { FindQuery } from './types.js';
 
@@ -30,7 +30,7 @@ export function createMemoryEngine(): Engine {
     read: (work) => work(committed),
     write: (work, timeout) =>
       mutex.run(async () => {
-        const tx = new MemoryTransaction(kinds, byKey, keys);
+        const tx = new MemoryTransaction(kinds, byKey, keys, outbox);
         try {
           const result = await withinTimeout(work(tx), timeout, () => tx.close());
           tx.commit(outbox);
@@ -112,6 +112,7 @@ class MemoryTransaction implements EngineTransaction {
     private readonly kinds: Kinds,
     private readonly byKey: Map<string, string>,
     private readonly keys: Map<string, IdempotencyRow>,
+    private readonly outbox: ReadonlyMap<string, OutboxRow>,
   ) {
     this.#reader = reader(kinds, byKey, this.#overlay);
   }
@@ -169,6 +170,14 @@ class MemoryTransaction implements EngineTransaction {
     this.#check();
     this.#messages.push(row);
     return Promise.resolve();
+  }
+  retryMessage(id: string, now: number) {
+    this.#check();
+    const row = this.outbox.get(id);
+    if (row?.status !== 'failed') return Promise.resolve(false);
+    // Written back over the failed one at commit.
+    this.#messages.push(requeued(row, now));
+    return Promise.resolve(true);
   }
   savepoint() {
     this.#check();

@@ -10,13 +10,14 @@ type Run = (sql: string, params: readonly unknown[]) => Promise<Record<string, u
  */
 export function createPostgresOutboxTable(run: Run): OutboxTable {
   return {
-    due: async (now, limit) =>
+    due: async (now, limit, skip) =>
       (await run(
         `SELECT id, origin FROM halway_outbox o
          WHERE status = 'pending' AND next_attempt_at <= $1 AND lease_until <= $1
+           AND origin <> ALL($3::text[])
            AND NOT EXISTS (SELECT 1 FROM halway_outbox e WHERE e.stream = o.stream AND e.seq < o.seq AND e.status = 'pending')
          ORDER BY seq LIMIT $2`,
-        [now, limit],
+        [now, limit, skip],
       )) as { id: string; origin: string }[],
     lease: async (ids, now, until) =>
       ids.length === 0

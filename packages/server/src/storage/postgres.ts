@@ -259,6 +259,14 @@ class PostgresTransaction extends PostgresReader implements EngineTransaction {
     );
   }
 
+  async retryMessage(id: string, now: number) {
+    const rows = await this.rows(
+      `UPDATE halway_outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, lease_until = 0 WHERE id = $2 AND status = 'failed' RETURNING id`,
+      [now, id],
+    );
+    return rows.length > 0;
+  }
+
   async enqueue(row: OutboxRow) {
     await this.rows(
       `INSERT INTO halway_outbox (id, stream, origin, description, target, form, "values", idempotency_key, pending, attempts, next_attempt_at, lease_until, last_error, status, created_at)

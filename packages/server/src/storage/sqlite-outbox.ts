@@ -15,6 +15,7 @@ export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex)
     due: writer.prepare(
       `SELECT id, origin FROM halway_outbox o
        WHERE status = 'pending' AND next_attempt_at <= ? AND lease_until <= ?
+         AND origin NOT IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM halway_outbox e WHERE e.stream = o.stream AND e.seq < o.seq AND e.status = 'pending')
        ORDER BY seq LIMIT ?`,
     ),
@@ -56,8 +57,14 @@ export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex)
       ),
     );
   return {
-    due: (now, limit) =>
-      run(() => statements.due.all(now, now, limit) as { id: string; origin: string }[]),
+    due: (now, limit, skip) =>
+      run(
+        () =>
+          statements.due.all(now, now, JSON.stringify(skip), limit) as {
+            id: string;
+            origin: string;
+          }[],
+      ),
     lease: (ids, now, until) =>
       run(() =>
         ids.length === 0

@@ -233,6 +233,13 @@ class SqliteTransaction extends SqliteReader implements EngineTransaction {
     return Promise.resolve();
   }
 
+  retryMessage(id: string, now: number) {
+    const { changes } = this.statement(
+      `UPDATE halway_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = 0 WHERE id = ? AND status = 'failed'`,
+    ).run(now, id);
+    return Promise.resolve(changes > 0);
+  }
+
   savepoint() {
     this.statement('SAVEPOINT halway_handler').run();
     return Promise.resolve();

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { HttpProblem } from '../errors.js';
 import type { DocumentRow, EngineReader, EngineTransaction, OutboxRow } from './engine.js';
 import type {
   Documents,
@@ -111,6 +112,12 @@ export class UnitOfWork extends DocumentReader implements Transaction {
     checkKind(kind, 'insert()');
     if (typeof data !== 'object' || data === null || Array.isArray(data))
       throw new TypeError('insert(): the data must be an object');
+    // Checked first so that a taken key is a clear 409, not an engine's constraint error; two
+    // inserts racing past this check meet at the unique index, and the loser is retried.
+    if (options.key !== undefined && (await this.tx.getByKey(kind, options.key)))
+      throw new HttpProblem('CONFLICT', {
+        detail: `There is already a ${kind} with the key ${JSON.stringify(options.key)}`,
+      });
     const id = options.id ?? uuidv7();
     const row: DocumentRow = {
       kind,
