@@ -1,9 +1,20 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import express from 'express';
+import { createService, defineHome, defineResource } from '@halway/server';
 import { createShop } from './support/shop.js';
 
 describe('defineHome', () => {
+  it('should refuse at start-up a link to a resource the service does not serve', () => {
+    const order = defineResource('/orders/:id', { load: () => ({}) });
+    const home = defineHome({ links: { order } });
+    expect(() => createService({ resources: [home] })).to.throw(
+      TypeError,
+      /links "order" to \/orders\/:id, which is not in "resources"/,
+    );
+    expect(() => createService({ resources: [home, order], logger: false })).not.to.throw();
+  });
+
   it('should link to collections and publish templated links by rel', async () => {
     const { app } = createShop();
     const response = await request(app).get('/').expect(200);

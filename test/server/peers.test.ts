@@ -129,6 +129,14 @@ describe('peers', () => {
     expect(moved.order).to.equal(`${orders.url}/orders/1`);
   });
 
+  it('should not warn at start-up about a peer that is not up yet', async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    ordersService(`http://127.0.0.1:${port}/`, lines);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(lines.filter((line) => line.includes('"warn"'))).to.deep.equal([]);
+  });
+
   it('should serve without the link while a peer is down at start-up, and link once it is up', async () => {
     const port = await freePort();
     const lines: string[] = [];

@@ -1,5 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { profileHandler } from './alps/publish.js';
+import { profileHandler, staticLinksOf } from './alps/publish.js';
 import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
@@ -12,7 +12,7 @@ import { createOutboxRelay, type OutboxOptions } from './outbox/relay.js';
 import { serviceOutbox, type ServiceOutbox } from './outbox/view.js';
 import { createPeers, type PeerConfig, type Peers } from './peers/peers.js';
 import { compileResource, type CompiledResource } from './resource/compile.js';
-import type { AnyResource, Resource } from './resource/resource.js';
+import { Resource, type AnyResource } from './resource/resource.js';
 import type { ServiceRuntime } from './resource/runtime.js';
 import { collectEndpoints } from './routing/endpoints.js';
 import { mountEndpoints } from './routing/router.js';
@@ -218,6 +218,16 @@ function checkTargets(
   compiled: ReadonlyMap<Resource<unknown, unknown, unknown>, CompiledResource>,
 ): void {
   for (const { resource, actions } of compiled.values()) {
+    for (const [rel, target] of Object.entries(staticLinksOf(resource))) {
+      if (
+        target instanceof Resource &&
+        !compiled.has(target as Resource<unknown, unknown, unknown>)
+      ) {
+        throw new TypeError(
+          `createService(): ${resource.path.route} links "${rel}" to ${target.path.route}, which is not in "resources"; add it there`,
+        );
+      }
+    }
     for (const action of actions) {
       const { options } = action.declaration;
       if (

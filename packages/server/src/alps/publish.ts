@@ -24,6 +24,13 @@ export function declareStaticLinks(
   if (links) declaredLinks.set(resource, links);
 }
 
+/** The links a resource declared statically (the home document's `links`), by rel. */
+export function staticLinksOf(
+  resource: AnyResource,
+): Readonly<Record<string, AnyResource | HalLinkInput>> {
+  return declaredLinks.get(resource) ?? {};
+}
+
 /**
  * The handler answering `GET /profile` with the service's ALPS profile, built once from its
  * declarations. It also names each resource's descriptor, for {@link profileLink}.

@@ -113,7 +113,9 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     warned.set(`${peer} ${message}`, now);
     log.warn(message, { peer, ...fields });
   };
-  const home = async (peer: string): Promise<State | undefined> => {
+  // The warm-up at start-up is quiet: peers often come up a moment later, and the first request
+  // that needs one warns if it is still down.
+  const home = async (peer: string, quiet = false): Promise<State | undefined> => {
     const { url } = entry(peer, 'peers.link()');
     try {
       const state = await homes.go(url).get();
@@ -121,6 +123,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
       return state;
     } catch (error) {
       const known = lastKnown.get(peer);
+      if (quiet) return known;
       warn(
         peer,
         known
@@ -150,7 +153,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     return result;
   };
 
-  for (const peer of entries.keys()) void home(peer);
+  for (const peer of entries.keys()) void home(peer, true);
   return {
     client,
     outboxClient,
