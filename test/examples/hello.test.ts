@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import request from 'supertest';
 import { createApp } from '@halway/example-hello';
-import { problemType } from '@halway/server';
+import { createSqliteStore, problemType } from '@halway/server';
 
 describe('examples/hello', () => {
   it('should add a task, complete it once, and then no longer offer completion', async () => {
@@ -33,6 +35,25 @@ describe('examples/hello', () => {
     expect(await request(app).post('/').send({ title: '' }).expect(422)).to.be.problem({
       fields: ['title'],
     });
+  });
+
+  it('should keep its tasks in a SQLite file across a restart, with ids never reused', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'halway-hello-'));
+    try {
+      const file = join(directory, 'tasks.db');
+      const first = createApp(createSqliteStore({ file }));
+      const added = await request(first).post('/').send({ title: 'Survive' }).expect(201);
+      await first.close();
+
+      const second = createApp(createSqliteStore({ file }));
+      const location = added.headers.location as string;
+      expect((await request(second).get(location).expect(200)).body.title).to.equal('Survive');
+      const next = await request(second).post('/').send({ title: 'Another' }).expect(201);
+      expect(next.headers.location).to.not.equal(location);
+      await second.close();
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('should be the code the README shows', async () => {

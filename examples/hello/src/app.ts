@@ -1,17 +1,18 @@
-import { createService, created, defineHome, defineResource } from '@halway/server';
+import {
+  createService,
+  created,
+  defineHome,
+  defineResource,
+  type Store,
+  type StoredDocument,
+} from '@halway/server';
 
-interface Task {
-  id: string;
-  title: string;
-  done: boolean;
-}
+type Task = StoredDocument<{ title: string; done: boolean }>;
 
-/** A tasks service: add a task, then complete it, once. */
-export function createApp() {
-  const tasks = new Map<string, Task>();
-
+/** A tasks service: add a task, then complete it, once. Tasks are kept in `store` (memory by default). */
+export function createApp(store?: Store) {
   const task = defineResource('/tasks/:id', {
-    load: ({ params }) => tasks.get(params.id),
+    load: ({ db, params }) => db.get<Task>('task', params.id), // locked while an action runs
     params: (state: Task) => ({ id: state.id }),
     properties: ({ title, done }) => ({ title, done }),
   }).action('complete', {
@@ -20,7 +21,7 @@ export function createApp() {
     title: 'Mark as done',
     when: (state) => !state.done, // offered while not done; refused with 409 afterwards
     handle: ({ state }) => {
-      state.done = true;
+      state.done = true; // saved when the action commits
     },
   });
 
@@ -32,12 +33,9 @@ export function createApp() {
       required: ['title'],
       properties: { title: { type: 'string', title: 'Title', minLength: 1, maxLength: 80 } },
     } as const,
-    handle: ({ input }) => {
-      const state = { id: String(tasks.size + 1), title: input.title, done: false };
-      tasks.set(state.id, state);
-      return created(task, state);
-    },
+    handle: async ({ db, input }) =>
+      created(task, await db.insert('task', { ...input, done: false })),
   });
 
-  return createService({ name: 'tasks', resources: [home, task] });
+  return createService({ name: 'tasks', resources: [home, task], store });
 }

@@ -46,7 +46,8 @@ export interface ResourceOptions<TState, TParams, TPrepared = undefined> {
   load?: (context: RequestContext<TParams, TPrepared>) => Awaitable<TState | undefined>;
   /**
    * The version of a state (a revision number, an update time), from which ETags are made. Without
-   * it, a digest of the representation stands in for it.
+   * it, the stored version of a document loaded through `db` is used, and for other states a
+   * digest of the representation.
    */
   version?: (state: TState) => string | number;
   /**
