@@ -3,8 +3,11 @@ import request from 'supertest';
 import {
   apiKeyAuthentication,
   anyAuthentication,
+  bearerAuthentication,
   createService,
+  defineCollection,
   defineHome,
+  defineResource,
   problemType,
 } from '@halway/server';
 import { createNotes, TOKENS } from './support/notes.js';
@@ -84,5 +87,53 @@ describe('who may take an action', () => {
     await request(app).post('/').expect(401);
     await request(app).post('/').set('X-Api-Key', 'key-2').expect(401);
     await request(app).post('/').set('X-Api-Key', 'key-1').expect(204);
+  });
+});
+
+describe('who may read a resource', () => {
+  const staffOnly = () => {
+    const item = defineResource('/secrets/:id', {
+      load: ({ params }) => ({ id: params.id }),
+      params: (state: { id: string }) => ({ id: state.id }),
+    });
+    const secrets = defineCollection('/secrets', {
+      item,
+      allow: (caller) => caller?.roles?.includes('staff') === true,
+      list: () => ({ items: [{ id: '1' }], total: 1 }),
+    });
+    return createService({
+      resources: [defineHome({ links: { secrets } }), secrets, item],
+      authentication: bearerAuthentication({
+        'staff-token': { id: 'sam', roles: ['staff'] },
+        'guest-token': { id: 'gus', roles: [] },
+      }),
+      logger: false,
+    });
+  };
+
+  it('should refuse to read it with 401 to anonymous callers and 403 to others, and let those allowed read it', async () => {
+    const app = staffOnly();
+    expect(await request(app).get('/secrets').expect(401)).to.be.problem({
+      type: problemType('UNAUTHORIZED'),
+    });
+    expect(
+      await request(app).get('/secrets').set('Authorization', 'Bearer guest-token').expect(403),
+    ).to.be.problem({ type: problemType('FORBIDDEN') });
+    const staff = await request(app)
+      .get('/secrets')
+      .set('Authorization', 'Bearer staff-token')
+      .expect(200);
+    expect(staff.body._embedded.item).to.have.length(1);
+  });
+
+  it('should link to it from the home document only for callers who may read it', async () => {
+    const app = staffOnly();
+    expect(await request(app).get('/')).not.to.have.halLink('secrets');
+    expect(
+      await request(app).get('/').set('Authorization', 'Bearer guest-token'),
+    ).not.to.have.halLink('secrets');
+    expect(await request(app).get('/').set('Authorization', 'Bearer staff-token')).to.have.halLink(
+      'secrets',
+    );
   });
 });

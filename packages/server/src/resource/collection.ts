@@ -4,7 +4,13 @@ import { createValidators, type Validators } from '../validation/ajv.js';
 import { compileInputValidator } from '../validation/input-validator.js';
 import type { ActionInput } from './action.js';
 import type { RequestContext } from './context.js';
-import { Resource, type Awaitable, type LinkMap, type ResourceOf } from './resource.js';
+import {
+  Resource,
+  type ResourceOptions,
+  type Awaitable,
+  type LinkMap,
+  type ResourceOf,
+} from './resource.js';
 import { schemaToProperties } from '@halway/hal';
 
 /** What a collection's `list` is asked for. */
@@ -35,6 +41,8 @@ export interface CollectionState<TItem, TFilter>
 export interface CollectionOptions<TItem, TSchema> {
   /** Title of the collection. */
   title?: string;
+  /** Who may list it; others get 401/403 and no link from the home document (see {@link ResourceOptions.allow}). */
+  allow?: ResourceOptions<unknown, unknown>['allow'];
   /** The resource of one item; it needs a `params` option so each embedded item gets its `self`. */
   item: ResourceOf<TItem>;
   /** The relation items are embedded under (default `item`). */
@@ -109,6 +117,7 @@ export function defineCollection<TItem, const TSchema extends JsonSchema | undef
 
   const collection = new Resource<State, Record<string, string | undefined>>(path, {
     title: options.title,
+    allow: options.allow,
     query: ['page', 'size', ...filterNames],
     async load(context) {
       const { page, size } = readPaging(context.query, pageSize, maxPageSize);

@@ -39,7 +39,9 @@ export function defineHome(
     links: (_state, context) => {
       const links: Record<string, HalLinkInput> = {};
       for (const [rel, target] of Object.entries(options.links ?? {})) {
-        links[rel] = target instanceof Resource ? linkTo(target, context.basePath) : target;
+        if (!(target instanceof Resource)) links[rel] = target;
+        else if (target.options.allow?.(context.caller) ?? true)
+          links[rel] = linkTo(target, context.basePath);
       }
       return links;
     },

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/authentication.js';
 import type { HalDocument, HalLinkInput, JsonSchema } from '@halway/hal';
 import { expandUriTemplate } from '@halway/hal';
 import type { ActionDeclaration, ActionOptions } from './action.js';
@@ -31,6 +32,11 @@ export interface ResourceOptions<TState, TParams, TPrepared = undefined> {
   title?: string;
   /** Query parameters that address the resource besides its path, e.g. `['order']` for `/payments{?order}`. */
   query?: readonly string[];
+  /**
+   * Who may read the resource (staff only, say). Others get 401 (anonymous) or 403, and the home
+   * document does not link to it for them. Without it, anyone may read it.
+   */
+  allow?: (caller: Caller | undefined) => boolean;
   /**
    * Reads what the resource needs from other services, before any transaction begins (a
    * payment reads its order's total), for reads and actions alike; the result is

@@ -10,6 +10,7 @@ import type { ActionContext, RequestContext } from '../resource/context.js';
 import { requestParams } from '../resource/create-context.js';
 import { availableActions, isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
+import { checkReadable, refusal } from './permission.js';
 import { checkPreconditions } from './preconditions.js';
 import { UnitOfWork } from '../storage/unit-of-work.js';
 import { claimKey, keepReply, keyedRequest } from './idempotent.js';
@@ -40,6 +41,7 @@ export async function runAction(
 ): Promise<void> {
   const fromQuery = QUERY_METHODS.has(request.method);
   const caller = await callerOf(runtime, request);
+  checkReadable(runtime, owner, caller, request.baseUrl + request.path);
   if (!fromQuery) await parseBody(request, response);
   const keyed = keyedRequest(action, request, caller);
   const addressed = {
@@ -72,7 +74,8 @@ async function perform(
 ): Promise<Reply> {
   const ownerSelf = context.self;
   const state = await loadState(owner, context, request);
-  if (!isPermitted(action, state, context)) throw notPermitted(runtime, action, context.caller);
+  if (!isPermitted(action, state, context))
+    throw refusal(runtime, context.caller, `"${action.name}"`);
   await checkPreconditions(runtime, owner, action, state, context, request, ownerSelf);
   if (!isAllowed(action, state, context))
     throw notAllowedNow(owner, action, state, context, ownerSelf);
@@ -109,23 +112,6 @@ async function perform(
     unit.discard();
     return problemReply(toProblem(error));
   }
-}
-
-function notPermitted(
-  runtime: ServiceRuntime,
-  action: CompiledAction,
-  caller: Context['caller'],
-): HttpProblem {
-  if (caller === undefined) {
-    const challenge = runtime.authentication?.challenge;
-    return new HttpProblem('UNAUTHORIZED', {
-      detail: `"${action.name}" needs credentials`,
-      headers: challenge ? { 'WWW-Authenticate': challenge } : {},
-    });
-  }
-  return new HttpProblem('FORBIDDEN', {
-    detail: `"${action.name}" is not permitted to ${caller.id}`,
-  });
 }
 
 function notAllowedNow(

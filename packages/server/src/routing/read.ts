@@ -10,6 +10,7 @@ import { requestParams } from '../resource/create-context.js';
 import { renderDocument } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import { documentVersion } from '../storage/unit-of-work.js';
+import { checkReadable } from './permission.js';
 import { whileReading } from './scope.js';
 import { documentReply, notAcceptable } from './send.js';
 
@@ -24,9 +25,10 @@ export async function readResource(
 ): Promise<void> {
   // Negotiate before loading: a client that can read nothing we have should not cost a load.
   if (!negotiateRepresentation(request)) throw notAcceptable();
+  const self = selfOf(owner, request);
   // Most services authenticate nobody: skip the await (and its microtask) then.
   const caller = runtime.authentication ? await callerOf(runtime, request) : undefined;
-  const self = selfOf(owner, request);
+  checkReadable(runtime, owner, caller, self);
   const addressed = { self, params: requestParams(owner.resource, request), caller };
   const reply = await whileReading(runtime, owner, request, addressed, async (context) => {
     const state = await loadState(owner, context, request);
