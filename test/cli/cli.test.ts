@@ -9,6 +9,7 @@ import { halway } from './support.js';
 interface StateJson {
   url: string;
   properties: Record<string, unknown>;
+  links: { rel: string }[];
   forms: { name: string }[];
 }
 
@@ -18,30 +19,50 @@ describe('halway (the CLI, as a process)', function () {
   this.timeout(60_000);
   let shop: CoffeeShop;
   let entry: string;
+  let configDir: string;
+  // The staff's token, for the orders list and the kitchen's start and finish, from a config file.
+  let asStaff: Record<string, string>;
 
   before(async () => {
     shop = await startCoffeeShop({ outbox: FAST_OUTBOX, peerTimeout: 300, explorer: false });
     entry = `${shop.urls.orders}/`;
+    configDir = await mkdtemp(join(tmpdir(), 'halway-cli-staff-'));
+    const config = join(configDir, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        credentials: [shop.urls.orders, shop.urls.kitchen].map((origin) => ({
+          origin,
+          bearer: { env: 'STAFF_TOKEN' },
+        })),
+      }),
+    );
+    asStaff = { HALWAY_CONFIG: config, STAFF_TOKEN: shop.staffToken };
   });
-  after(() => shop.close());
+  after(async () => {
+    await shop.close();
+    await rm(configDir, { recursive: true, force: true });
+  });
 
-  async function json(args: string[]): Promise<StateJson> {
-    const run = await halway([...args, '--json']);
+  async function json(args: string[], env: Record<string, string> = {}): Promise<StateJson> {
+    const run = await halway([...args, '--json'], env);
     expect(run.code, run.stderr).to.equal(0);
     return JSON.parse(run.stdout) as StateJson;
   }
 
-  async function waitForStatus(url: string, status: string): Promise<StateJson> {
+  async function waitFor(url: string, until: (state: StateJson) => boolean): Promise<StateJson> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const state = await json(['get', url]);
-      if (state.properties.status === status || Date.now() > deadline) return state;
+      if (until(state) || Date.now() > deadline) return state;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  const waitForStatus = (url: string, status: string) =>
+    waitFor(url, (state) => state.properties.status === status);
 
   it('should show a resource for a person: title, properties, links and forms with constraints', async () => {
-    const run = await halway(['get', entry]);
+    const run = await halway(['get', entry], asStaff);
     expect(run.code).to.equal(0);
     expect(run.stdout).to.match(/^Coffee shop\n/);
     expect(run.stdout).to.match(
@@ -80,11 +101,12 @@ describe('halway (the CLI, as a process)', function () {
     ]);
     expect(receipt.properties).to.include({ status: 'paid' });
     await waitForStatus(placed.url, 'paid');
-    const ticket = await json(['follow', placed.url, 'ticket']);
+    await waitFor(placed.url, (state) => state.links.some((link) => link.rel === 'ticket'));
+    const ticket = await json(['follow', placed.url, 'ticket'], asStaff);
     expect(new URL(ticket.url).origin).to.equal(shop.urls.kitchen);
-    const started = await json(['submit', ticket.url, 'start']);
+    const started = await json(['submit', ticket.url, 'start'], asStaff);
     expect(started.properties).to.include({ status: 'preparing' });
-    await json(['submit', ticket.url, 'finish']);
+    await json(['submit', ticket.url, 'finish'], asStaff);
     const ready = await waitForStatus(placed.url, 'ready');
     expect(ready.forms.map((form) => form.name)).to.deep.equal(['collect']);
     const done = await halway(['submit', placed.url, 'collect', '--follow']);
@@ -93,15 +115,10 @@ describe('halway (the CLI, as a process)', function () {
   });
 
   it('should expand templated links with --var', async () => {
-    const orders = await json([
-      'follow',
-      entry,
-      'orders',
-      '--var',
-      'status=completed',
-      '--var',
-      'size=5',
-    ]);
+    const orders = await json(
+      ['follow', entry, 'orders', '--var', 'status=completed', '--var', 'size=5'],
+      asStaff,
+    );
     expect(orders.url).to.match(/\/orders\?(.*&)?status=completed/);
   });
 
@@ -120,7 +137,7 @@ describe('halway (the CLI, as a process)', function () {
   it('should explain a missing link, a missing form, a bad command line and an unreachable service', async () => {
     const link = await halway(['follow', entry, 'paymnet']);
     expect(link.code).to.equal(3);
-    expect(link.stderr).to.match(/has no link "paymnet"[\s\S]*It has: .*orders/);
+    expect(link.stderr).to.match(/has no link "paymnet"[\s\S]*It has: .*menu/);
     const form = await halway(['submit', entry, 'pay']);
     expect(form.code).to.equal(3);
     expect(form.stderr).to.include('It offers: place-order');
@@ -167,7 +184,9 @@ describe('halway (the CLI, as a process)', function () {
       });
       expect(run.code, run.stderr).to.equal(0);
       expect(run.stderr).to.match(
-        new RegExp(`> GET ${shop.urls.orders}/orders/\\d+ \\(bearer token for ${shop.urls.orders}`),
+        new RegExp(
+          `> GET ${shop.urls.orders}/orders/[0-9a-f-]{36} \\(bearer token for ${shop.urls.orders}`,
+        ),
       );
       expect(run.stderr).to.match(
         /> GET http:\/\/127\.0\.0\.1:\d+\/payments\?\S+ \(header x-api-key for/,

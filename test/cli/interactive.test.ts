@@ -69,8 +69,11 @@ describe('halway submit (on a terminal)', function () {
       ],
     );
     expect(code, screen).to.equal(0);
-    expect(screen).to.match(/Place an order: 201 http:\/\/127\.0\.0\.1:\d+\/orders\/\d+/);
-    const order = [...shop.services.orders.orders.values()].at(-1);
+    expect(screen).to.match(/Place an order: 201 http:\/\/127\.0\.0\.1:\d+\/orders\/[0-9a-f-]{36}/);
+    const { items } = await shop.services.orders.store.read((db) =>
+      db.find('order', { newestFirst: true, limit: 1 }),
+    );
+    const order = items[0];
     expect(order).to.include({ drink: 'latte', size: 'medium', quantity: 3, location: 'in-store' });
   });
 });

@@ -1,5 +1,5 @@
 import { explorer } from '@halway/explorer';
-import type { Logger, OutboxOptions } from '@halway/server';
+import type { Caller, Logger, OutboxOptions, Store } from '@halway/server';
 import type { RequestHandler } from 'express';
 
 /** The three services. */
@@ -14,6 +14,13 @@ export interface CoffeeShopServiceOptions {
    * only) and recognises the peers by theirs.
    */
   tokens: Record<ServiceName, string>;
+  /**
+   * The bearer token of the shop's staff (the barista, the manager): the only callers who may list
+   * every order, see the kitchen's queue, and start and finish tickets.
+   */
+  staffToken: string;
+  /** Where the service keeps its data (default: memory, lost when the process ends). */
+  store?: Store;
   /** The origin the service is reached at, for the absolute URLs it gives its peers. */
   publicUrl?: string;
   /** Where to log (default: JSON lines, silent in tests). */
@@ -21,18 +28,20 @@ export interface CoffeeShopServiceOptions {
   /** Whether browsers get the explorer (default true). */
   explorer?: boolean;
   /** Outbox tuning (tests make it fast). */
-  outbox?: Pick<OutboxOptions, 'interval' | 'minDelay' | 'maxDelay'>;
+  outbox?: Pick<OutboxOptions, 'interval' | 'minDelay' | 'maxDelay' | 'attemptTimeout'>;
   /** How long reading a peer's home document may take (ms). */
   peerTimeout?: number;
 }
 
-/** The callers a service recognises: every peer, by its token. */
-export function peerCallers(
-  tokens: Record<ServiceName, string>,
+/** The callers a service recognises: every peer by its token, and the staff by theirs. */
+export function knownCallers(
+  options: Pick<CoffeeShopServiceOptions, 'tokens' | 'staffToken'>,
   self: ServiceName,
 ): Record<string, { id: string; roles: string[] }> {
-  const callers: Record<string, { id: string; roles: string[] }> = {};
-  for (const [name, token] of Object.entries(tokens) as [ServiceName, string][]) {
+  const callers: Record<string, { id: string; roles: string[] }> = {
+    [options.staffToken]: { id: 'staff', roles: ['staff'] },
+  };
+  for (const [name, token] of Object.entries(options.tokens) as [ServiceName, string][]) {
     if (name !== self) callers[token] = { id: name, roles: ['service'] };
   }
   return callers;
@@ -68,4 +77,9 @@ export function serviceExplorer(
 /** An allow() for actions only the named peer service may take. */
 export function onlyService(name: ServiceName) {
   return (caller: { id: string } | undefined): boolean => caller?.id === name;
+}
+
+/** An allow() for what only the staff may see or do. */
+export function onlyStaff(caller: Caller | undefined): boolean {
+  return caller?.roles?.includes('staff') === true;
 }

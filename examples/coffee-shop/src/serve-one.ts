@@ -1,32 +1,88 @@
-// One service of the coffee shop in its own process: `serve-one.ts orders|payments|kitchen`.
-// Ports and the services' tokens come from the environment (main.ts sets them).
-import { serve } from '@halway/server';
+// One service of the coffee shop: `serve-one.ts orders|payments|kitchen`, with its settings from
+// the environment (main.ts sets them). With COFFEE_SHOP_WORKERS=N, a primary process runs N
+// workers sharing the port and the database, and starts a worker again when one dies.
+import cluster from 'node:cluster';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPostgresStore, createSqliteStore, serve, type Store } from '@halway/server';
 import type { CoffeeShopServiceOptions, ServiceName } from './config.js';
+import { readEnvironment, type CoffeeShopEnvironment } from './environment.js';
 import { createKitchen } from './kitchen/kitchen.js';
 import { createOrders } from './orders/orders.js';
 import { createPayments } from './payments/payments.js';
-import { readEnvironment } from './environment.js';
 
+const CREATE = { orders: createOrders, payments: createPayments, kitchen: createKitchen };
 const name = process.argv[2] as ServiceName;
-const { ports, tokens, urls } = readEnvironment(process.env);
-const options: CoffeeShopServiceOptions = {
-  tokens,
-  publicUrl: urls[name],
-  peers: Object.fromEntries(
-    (Object.keys(urls) as ServiceName[])
-      .filter((other) => other !== name)
-      .map((other) => [other, `${urls[other]}/`]),
-  ),
-};
-const create = { orders: createOrders, payments: createPayments, kitchen: createKitchen }[name];
-if (!create)
+if (!(name in CREATE))
   throw new TypeError(
     `serve-one.ts: unknown service ${JSON.stringify(name)}; use orders, payments or kitchen`,
   );
-const service = create(options);
-await serve(service.app, {
-  port: ports[name],
-  host: '127.0.0.1',
-  logger: { info() {}, warn: console.warn, error: console.error },
-});
-process.send?.({ ready: name });
+const environment = readEnvironment(process.env);
+
+/** The service's database: its PostgreSQL URL if it has one, else its SQLite file. */
+function storeOf(settings: CoffeeShopEnvironment): Store {
+  const url = settings.databaseUrls[name];
+  if (url !== undefined) return createPostgresStore({ connectionString: url });
+  mkdirSync(settings.data, { recursive: true });
+  return createSqliteStore({ file: join(settings.data, `${name}.db`) });
+}
+
+async function runService(): Promise<void> {
+  const { tokens, urls, staffToken, ports } = environment;
+  const options: CoffeeShopServiceOptions = {
+    tokens,
+    staffToken,
+    store: storeOf(environment),
+    publicUrl: urls[name],
+    peers: Object.fromEntries(
+      (Object.keys(urls) as ServiceName[])
+        .filter((other) => other !== name)
+        .map((other) => [other, `${urls[other]}/`]),
+    ),
+  };
+  const service = CREATE[name](options);
+  await serve(service.app, {
+    port: ports[name],
+    host: '127.0.0.1',
+    logger: { info() {}, warn: console.warn, error: console.error },
+  });
+  if (cluster.isPrimary) process.send?.({ ready: name });
+}
+
+function runWorkers(count: number): void {
+  let stopping = false;
+  let listening = 0;
+  // Every worker must know the same tokens, made up or not.
+  const start = () =>
+    cluster.fork({
+      COFFEE_SHOP_TOKENS: JSON.stringify(environment.tokens),
+      COFFEE_SHOP_STAFF_TOKEN: environment.staffToken,
+    });
+  cluster.on('listening', () => {
+    if (++listening === count) process.send?.({ ready: name });
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(
+      `A ${name} worker (pid ${worker.process.pid}) stopped (${signal ?? `exit code ${code}`}); starting another`,
+    );
+    setTimeout(start, 500);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      const deadline = setTimeout(() => process.exit(0), 10_000);
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) {
+          clearTimeout(deadline);
+          process.exit(0);
+        }
+      });
+    });
+  }
+  for (let index = 0; index < count; index++) start();
+}
+
+if (environment.workers > 1 && cluster.isPrimary) runWorkers(environment.workers);
+else await runService();

@@ -8,7 +8,7 @@ import {
   type Service,
 } from '@halway/server';
 import {
-  peerCallers,
+  knownCallers,
   peerConfigs,
   serviceExplorer,
   type CoffeeShopServiceOptions,
@@ -48,11 +48,12 @@ export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceNa
       name,
       resources,
       peers,
+      store: options.store,
       outbox: options.outbox,
       publicUrl: options.publicUrl,
       logger: log,
       explorer: serviceExplorer(options, TITLES[name]),
-      authentication: bearerAuthentication(peerCallers(options.tokens, name), name),
+      authentication: bearerAuthentication(knownCallers(options, name), name),
     });
   return { log, peers, app };
 }

@@ -6,6 +6,7 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Store } from '@halway/server';
 import type { CoffeeShopServiceOptions, ServiceName } from './config.js';
 import { createKitchen } from './kitchen/kitchen.js';
 import { createOrders } from './orders/orders.js';
@@ -14,8 +15,12 @@ import { createPayments } from './payments/payments.js';
 /** How to start the three services in one process (tests, demos). */
 export interface CoffeeShopOptions extends Omit<
   CoffeeShopServiceOptions,
-  'peers' | 'tokens' | 'publicUrl'
+  'peers' | 'tokens' | 'publicUrl' | 'staffToken' | 'store'
 > {
+  /** The staff's bearer token (default: random; see {@link CoffeeShop.staffToken}). */
+  staffToken?: string;
+  /** Where each service keeps its data (default: memory). */
+  stores?: Partial<Record<ServiceName, Store>>;
   /** Ports (0 or absent: any free one). */
   ports?: Partial<Record<ServiceName, number>>;
   /** The interface to listen on (default 127.0.0.1). */
@@ -35,6 +40,8 @@ export interface ReceivedRequest {
 export interface CoffeeShop {
   /** Each service's base URL. */
   urls: Record<ServiceName, string>;
+  /** The staff's bearer token: lists orders, sees the queue, starts and finishes tickets. */
+  staffToken: string;
   /** Each service, with its data (for tests). */
   services: {
     orders: ReturnType<typeof createOrders>;
@@ -88,9 +95,12 @@ export async function startCoffeeShop(options: CoffeeShopOptions = {}): Promise<
   const urls = Object.fromEntries(
     NAMES.map((name) => [name, `http://${host}:${ports[name]}`]),
   ) as Record<ServiceName, string>;
+  const staffToken = options.staffToken ?? randomUUID();
   const serviceOptions = (name: ServiceName): CoffeeShopServiceOptions => ({
     ...options,
     tokens,
+    staffToken,
+    store: options.stores?.[name],
     publicUrl: urls[name],
     peers: Object.fromEntries(
       NAMES.filter((other) => other !== name).map((other) => [other, `${urls[other]}/`]),
@@ -112,6 +122,7 @@ export async function startCoffeeShop(options: CoffeeShopOptions = {}): Promise<
   };
   return {
     urls,
+    staffToken,
     services,
     requests,
     stop,

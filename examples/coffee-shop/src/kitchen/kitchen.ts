@@ -1,19 +1,27 @@
-import { created, defineCollection, defineHome, defineResource, HttpProblem } from '@halway/server';
-import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
+import { randomUUID } from 'node:crypto';
+import {
+  created,
+  defineCollection,
+  defineHome,
+  defineResource,
+  noContent,
+  type PeerMessage,
+  type StoredDocument,
+} from '@halway/server';
+import { onlyService, onlyStaff, type CoffeeShopServiceOptions } from '../config.js';
 import { serviceBasics } from '../service.js';
 
-/** A ticket: a drink for the barista to make. */
-export interface Ticket {
-  id: string;
+/** A ticket: a drink for the barista to make, for exactly one order (its key is the order's URL). */
+export type Ticket = StoredDocument<{
   order: string;
-  drink: string;
-  size: string;
-  quantity: number;
-  location: string;
+  drink?: string;
+  size?: string;
+  quantity?: number;
+  location?: string;
   status: 'queued' | 'preparing' | 'ready' | 'withdrawn';
   createdAt: string;
-  revision: number;
-}
+  withdrawnAt?: string;
+}>;
 
 const ticketInput = {
   type: 'object',
@@ -34,29 +42,35 @@ const withdrawInput = {
   properties: { order: { type: 'string', format: 'uri', title: 'Order' } },
 } as const;
 
+/** Tells the order what became of its ticket; one stream per order keeps these in order. */
+const toOrder = (ticket: Ticket, form: string, values?: Record<string, unknown>): PeerMessage => ({
+  description: `${form}: ${ticket.order}`,
+  target: ticket.order,
+  form,
+  values,
+  stream: `${ticket.order} kitchen`,
+});
+
 /**
- * The kitchen service: tickets to prepare. Orders adds a ticket when an order is paid (and
- * withdraws it when a paid order is cancelled); the barista starts and finishes tickets, and
- * the kitchen tells orders by submitting the order's forms through its outbox.
+ * The kitchen service: tickets to prepare. Orders adds a ticket when an order is paid and
+ * withdraws it when a paid order is cancelled (whatever the barista was doing: the order decides);
+ * the staff start and finish tickets, and the kitchen tells orders through the order's forms.
  */
 export function createKitchen(options: CoffeeShopServiceOptions) {
-  const tickets = new Map<string, Ticket>();
-  const byOrder = new Map<string, string>();
-  const withdrawnBeforeArrival = new Set<string>();
-  const { peers, app: assemble } = serviceBasics(options, 'kitchen');
+  const { app: assemble } = serviceBasics(options, 'kitchen');
 
   const ticket = defineResource('/tickets/:id', {
     title: 'Ticket',
-    load: ({ params }) => tickets.get(params.id),
+    load: ({ db, params }) => db.get<Ticket>('ticket', params.id),
     params: (state: Ticket) => ({ id: state.id }),
-    version: (state) => state.revision,
-    properties: ({ status, drink, size, quantity, location, createdAt }) => ({
+    properties: ({ status, drink, size, quantity, location, createdAt, withdrawnAt }) => ({
       status,
       drink,
       size,
       quantity,
       location,
       createdAt,
+      withdrawnAt,
     }),
     links: (state) => ({ order: { href: state.order, title: 'The order' } }),
   })
@@ -64,36 +78,30 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       method: 'POST',
       path: '/start',
       title: 'Start making it',
+      allow: onlyStaff,
       when: (state) => state.status === 'queued',
       handle: ({ state, db }) => {
-        Object.assign(state, { status: 'preparing', revision: state.revision + 1 });
-        db.send({
-          description: `order preparing: ${state.order}`,
-          target: state.order,
-          form: 'mark-preparing',
-        });
+        state.status = 'preparing';
+        db.send(toOrder(state, 'mark-preparing'));
       },
     })
     .action('finish', {
       method: 'POST',
       path: '/finish',
       title: 'It is ready',
+      allow: onlyStaff,
       when: (state) => state.status === 'preparing',
       handle: ({ state, db }) => {
-        Object.assign(state, { status: 'ready', revision: state.revision + 1 });
-        db.send({
-          description: `order ready: ${state.order}`,
-          target: state.order,
-          form: 'mark-ready',
-        });
+        state.status = 'ready';
+        db.send(toOrder(state, 'mark-ready'));
       },
     });
 
   const ticketFor = defineResource('/tickets', {
     title: 'The ticket of an order',
     query: ['order'],
-    load: ({ params }) =>
-      params.order === undefined ? undefined : tickets.get(byOrder.get(params.order) ?? ''),
+    load: ({ db, params }) =>
+      params.order === undefined ? undefined : db.getByKey<Ticket>('ticket', params.order),
     seeOther: (state, context) => context.href(ticket, { id: state.id }),
   });
 
@@ -101,11 +109,16 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
     title: 'Tickets to prepare',
     item: ticket,
     rel: 'tickets',
-    list: ({ offset, size }) => {
-      const open = [...tickets.values()].filter(
-        (candidate) => candidate.status === 'queued' || candidate.status === 'preparing',
-      );
-      return { items: open.slice(offset, offset + size), total: open.length };
+    allow: onlyStaff,
+    // The drinks being made first, then the queue, oldest first.
+    list: async ({ offset, size }, { db }) => {
+      const preparing = await db.find<Ticket>('ticket', { where: { status: 'preparing' } });
+      const queued = await db.find<Ticket>('ticket', {
+        where: { status: 'queued' },
+        limit: offset + size,
+      });
+      const open = [...preparing.items, ...queued.items];
+      return { items: open.slice(offset, offset + size), total: preparing.total + queued.total };
     },
   });
 
@@ -119,19 +132,16 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       title: 'Add a ticket',
       input: ticketInput,
       allow: onlyService('orders'),
-      handle: ({ input }) => {
-        const existing = tickets.get(byOrder.get(input.order) ?? '');
+      handle: async ({ db, input, href, absoluteUrl }) => {
+        const existing = await db.getByKey<Ticket>('ticket', input.order);
         if (existing) return created(ticket, existing);
-        const state: Ticket = {
-          id: String(tickets.size + 1),
-          ...input,
-          status: withdrawnBeforeArrival.has(input.order) ? 'withdrawn' : 'queued',
-          createdAt: new Date().toISOString(),
-          revision: 1,
-        };
-        tickets.set(state.id, state);
-        byOrder.set(state.order, state.id);
-        return created(ticket, state);
+        const added = (await db.insert(
+          'ticket',
+          { ...input, status: 'queued', createdAt: new Date().toISOString() },
+          { id: randomUUID(), key: input.order },
+        )) as Ticket;
+        db.send(toOrder(added, 'mark-queued', { ticket: absoluteUrl(href(ticket, added)) }));
+        return created(ticket, added);
       },
     })
     .action('withdraw-ticket', {
@@ -140,22 +150,22 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       title: 'Withdraw the ticket of an order',
       input: withdrawInput,
       allow: onlyService('orders'),
-      handle: ({ input }) => {
-        const existing = tickets.get(byOrder.get(input.order) ?? '');
-        if (!existing) {
-          // The ticket has not arrived yet: it will be withdrawn on arrival.
-          withdrawnBeforeArrival.add(input.order);
-          return;
-        }
-        if (existing.status === 'preparing' || existing.status === 'ready') {
-          throw new HttpProblem('CONFLICT', {
-            detail: `The drink for ${input.order} is already ${existing.status}`,
-          });
-        }
-        Object.assign(existing, { status: 'withdrawn', revision: existing.revision + 1 });
+      handle: async ({ db, input }) => {
+        const withdrawnAt = new Date().toISOString();
+        const existing = await db.getByKey<Ticket>('ticket', input.order);
+        // Not arrived yet: a withdrawn ticket is kept in its place, and the late one is ignored.
+        if (!existing)
+          await db.insert(
+            'ticket',
+            { order: input.order, status: 'withdrawn', createdAt: withdrawnAt, withdrawnAt },
+            { id: randomUUID(), key: input.order },
+          );
+        else if (existing.status !== 'withdrawn')
+          Object.assign(existing, { status: 'withdrawn', withdrawnAt });
+        return noContent();
       },
     });
 
   const app = assemble([home, ticketFor, queue, ticket]);
-  return { app, tickets, outbox: app.outbox, peers };
+  return { app, store: app.store, outbox: app.outbox };
 }

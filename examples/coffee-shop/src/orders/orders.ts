@@ -1,42 +1,49 @@
+import { randomUUID } from 'node:crypto';
 import {
   created,
   defineCollection,
   defineHome,
   defineResource,
   type LinkMap,
+  type StoredDocument,
 } from '@halway/server';
-import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
+import { onlyService, onlyStaff, type CoffeeShopServiceOptions } from '../config.js';
 import { serviceBasics } from '../service.js';
 import { CURRENCY, DRINKS, priceOf, SIZES, type Size } from './menu.js';
-import { markPaidInput, placeOrderInput, updateOrderInput } from './schemas.js';
+import { declinedPayment, paymentMessages, ticketMessages } from './messages.js';
+import { markPaidInput, markQueuedInput, placeOrderInput, updateOrderInput } from './schemas.js';
 
 /** Where an order is in its life. */
 export type OrderStatus =
   'payment-expected' | 'paid' | 'preparing' | 'ready' | 'completed' | 'cancelled';
 
-/** An order, as the orders service keeps it. */
-export interface Order {
-  id: string;
+/** An order, as the orders service keeps it (its id is random: order URLs are unguessable). */
+export type Order = StoredDocument<{
   status: OrderStatus;
   drink: string;
   size: Size;
   quantity: number;
   location: 'take-away' | 'in-store';
   total: number;
-  receipt?: string;
-  placedAt: string;
+  /** The version of what was ordered: a payment is for one revision, and refunded if it changed. */
   revision: number;
-}
+  placedAt: string;
+  /** The receipt of the payment the order was paid with. */
+  receipt?: string;
+  /** The kitchen's ticket, once the kitchen has it. */
+  ticket?: string;
+}>;
+
+const CANCELLABLE: readonly OrderStatus[] = ['payment-expected', 'paid'];
 
 /**
  * The orders service: the entry point of the shop. Orders link into payments (to pay) and the
- * kitchen (their ticket) by the relations those services publish; payments and the kitchen tell
- * orders what happened through actions only they may take.
+ * kitchen (their ticket); payments and the kitchen tell orders what happened through actions only
+ * they may take, and orders answers a payment it cannot accept by asking for its refund.
  */
 export function createOrders(options: CoffeeShopServiceOptions) {
-  const orders = new Map<string, Order>();
-  let sequence = 0;
   const { peers, app: assemble } = serviceBasics(options, 'orders');
+  const kitchen = () => peers.url('kitchen');
 
   const menu = defineResource('/menu', {
     title: 'Menu',
@@ -47,9 +54,8 @@ export function createOrders(options: CoffeeShopServiceOptions) {
 
   const order = defineResource('/orders/:id', {
     title: 'An order',
-    load: ({ params }) => orders.get(params.id),
+    load: ({ db, params }) => db.get<Order>('order', params.id),
     params: (state: Order) => ({ id: state.id }),
-    version: (state) => state.revision,
     properties: (state) => ({
       status: state.status,
       drink: state.drink,
@@ -57,24 +63,23 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       quantity: state.quantity,
       location: state.location,
       total: { amount: state.total, currency: CURRENCY },
+      revision: state.revision,
       placedAt: state.placedAt,
     }),
-    links: async (state, context): Promise<LinkMap> => {
-      const self = context.absoluteUrl(context.self);
-      const hasTicket = state.receipt !== undefined;
-      return {
-        collection: { href: `${context.basePath}/orders`, title: 'All orders' },
-        payment:
-          state.status === 'payment-expected'
-            ? await context.peers.link('payments', 'payment-for', { order: self })
-            : undefined,
-        receipt:
-          state.receipt === undefined ? undefined : { href: state.receipt, title: 'Receipt' },
-        ticket: hasTicket
-          ? await context.peers.link('kitchen', 'ticket-for', { order: self })
+    links: async (state, context): Promise<LinkMap> => ({
+      collection: onlyStaff(context.caller)
+        ? { href: `${context.basePath}/orders`, title: 'All orders' }
+        : undefined,
+      payment:
+        state.status === 'payment-expected'
+          ? await context.peers.link('payments', 'payment-for', {
+              order: context.absoluteUrl(context.self),
+            })
           : undefined,
-      };
-    },
+      receipt: state.receipt === undefined ? undefined : { href: state.receipt, title: 'Receipt' },
+      // Linked once the kitchen said it has it: a link never leads to a 404.
+      ticket: state.ticket === undefined ? undefined : { href: state.ticket, title: 'Ticket' },
+    }),
   })
     .action('update', {
       method: 'PATCH',
@@ -91,25 +96,15 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     .action('cancel', {
       method: 'DELETE',
       title: 'Cancel the order',
-      when: (state) => state.status === 'payment-expected' || state.status === 'paid',
-      handle: ({ state, self, absoluteUrl, db }) => {
+      when: (state) => CANCELLABLE.includes(state.status),
+      handle: ({ state, db, self, absoluteUrl }) => {
         const wasPaid = state.status === 'paid';
         state.status = 'cancelled';
-        state.revision++;
-        if (wasPaid && state.receipt) {
-          const orderUrl = absoluteUrl(self);
-          db.send({
-            description: `refund order ${state.id}`,
-            target: state.receipt,
-            form: 'refund',
-          });
-          db.send({
-            description: `withdraw the ticket of order ${state.id}`,
-            target: peers.url('kitchen'),
-            form: 'withdraw-ticket',
-            values: { order: orderUrl },
-          });
-        }
+        if (!wasPaid || state.receipt === undefined) return;
+        // A payment still on its way is refunded when it arrives (see mark-paid).
+        const orderUrl = absoluteUrl(self);
+        db.send(paymentMessages.refund(orderUrl, state.receipt, 'the order was cancelled'));
+        db.send(ticketMessages.withdraw(orderUrl, kitchen()));
       },
     })
     .action('collect', {
@@ -119,7 +114,6 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       when: (state) => state.status === 'ready',
       handle: ({ state }) => {
         state.status = 'completed';
-        state.revision++;
       },
     })
     .action('mark-paid', {
@@ -128,24 +122,27 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       title: 'Record the payment',
       input: markPaidInput,
       allow: onlyService('payments'),
-      when: (state) => state.status === 'payment-expected',
-      handle: ({ state, input, self, absoluteUrl, db }) => {
-        state.status = 'paid';
-        state.receipt = input.receipt;
-        state.revision++;
-        const ticket = {
-          order: absoluteUrl(self),
-          drink: state.drink,
-          size: state.size,
-          quantity: state.quantity,
-          location: state.location,
-        };
-        db.send({
-          description: `ticket for order ${state.id}`,
-          target: peers.url('kitchen'),
-          form: 'add-ticket',
-          values: ticket,
-        });
+      // Any state: a payment the order cannot take is answered with its refund, not refused.
+      handle: ({ state, input, db, self, absoluteUrl }) => {
+        if (state.receipt === input.receipt) return;
+        const orderUrl = absoluteUrl(self);
+        const declined = declinedPayment(state, input);
+        if (declined !== undefined) {
+          db.send(paymentMessages.refund(orderUrl, input.receipt, declined));
+          return;
+        }
+        Object.assign(state, { status: 'paid', receipt: input.receipt });
+        db.send(ticketMessages.add(orderUrl, kitchen(), state));
+      },
+    })
+    .action('mark-queued', {
+      method: 'POST',
+      path: '/ticket',
+      title: 'Record where the ticket is',
+      input: markQueuedInput,
+      allow: onlyService('kitchen'),
+      handle: ({ state, input }) => {
+        state.ticket = input.ticket;
       },
     })
     .action('mark-preparing', {
@@ -153,10 +150,10 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       path: '/preparation',
       title: 'Record that the drink is being made',
       allow: onlyService('kitchen'),
-      when: (state) => state.status === 'paid',
+      // A cancelled order stays cancelled: its ticket's withdrawal is already on its way.
+      when: (state) => state.status === 'paid' || state.status === 'cancelled',
       handle: ({ state }) => {
-        state.status = 'preparing';
-        state.revision++;
+        if (state.status === 'paid') state.status = 'preparing';
       },
     })
     .action('mark-ready', {
@@ -164,10 +161,9 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       path: '/readiness',
       title: 'Record that the drink is ready',
       allow: onlyService('kitchen'),
-      when: (state) => state.status === 'preparing',
+      when: (state) => state.status === 'preparing' || state.status === 'cancelled',
       handle: ({ state }) => {
-        state.status = 'ready';
-        state.revision++;
+        if (state.status === 'preparing') state.status = 'ready';
       },
     });
 
@@ -176,6 +172,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     item: order,
     rel: 'orders',
     pageSize: 10,
+    allow: onlyStaff,
     search: {
       type: 'object',
       additionalProperties: false,
@@ -188,12 +185,13 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       },
     } as const,
     searchTitle: 'Find orders',
-    list: ({ offset, size, filter }) => {
-      const newestFirst = [...orders.values()]
-        .reverse()
-        .filter((candidate) => filter.status === undefined || candidate.status === filter.status);
-      return { items: newestFirst.slice(offset, offset + size), total: newestFirst.length };
-    },
+    list: ({ offset, size, filter }, { db }) =>
+      db.find<Order>('order', {
+        where: filter.status === undefined ? undefined : { status: filter.status },
+        newestFirst: true,
+        limit: size,
+        offset,
+      }),
   });
 
   const home = defineHome({
@@ -206,25 +204,27 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     method: 'POST',
     title: 'Place an order',
     input: placeOrderInput,
-    handle: ({ input }) => {
+    handle: async ({ db, input }) => {
       const size = input.size ?? 'medium';
       const quantity = input.quantity ?? 1;
-      const state: Order = {
-        id: String(++sequence),
-        status: 'payment-expected',
-        drink: input.drink,
-        size,
-        quantity,
-        location: input.location ?? 'take-away',
-        total: priceOf(input.drink, size, quantity),
-        placedAt: new Date().toISOString(),
-        revision: 1,
-      };
-      orders.set(state.id, state);
-      return created(order, state);
+      const placed = await db.insert<Omit<Order, 'id'>>(
+        'order',
+        {
+          status: 'payment-expected',
+          drink: input.drink,
+          size,
+          quantity,
+          location: input.location ?? 'take-away',
+          total: priceOf(input.drink, size, quantity),
+          revision: 1,
+          placedAt: new Date().toISOString(),
+        },
+        { id: randomUUID() },
+      );
+      return created(order, placed as Order);
     },
   });
 
   const app = assemble([home, menu, ordersCollection, order]);
-  return { app, orders, outbox: app.outbox, peers };
+  return { app, store: app.store, outbox: app.outbox, peers };
 }

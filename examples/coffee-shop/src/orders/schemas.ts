@@ -41,10 +41,25 @@ export const updateOrderInput = {
   properties: { size, quantity, location },
 } as const;
 
-/** `mark-paid`, for the payments service: where the receipt is. */
+/**
+ * `mark-paid`, for the payments service: where the receipt is, and what was paid for which
+ * version of the order, so that a payment for a changed or cancelled order is refunded.
+ */
 export const markPaidInput = {
   type: 'object',
-  required: ['receipt'],
+  required: ['receipt', 'amount', 'revision'],
   additionalProperties: false,
-  properties: { receipt: { type: 'string', format: 'uri', title: 'Receipt' } },
+  properties: {
+    receipt: { type: 'string', format: 'uri', title: 'Receipt' },
+    amount: { type: 'number', title: 'Amount paid', minimum: 0 },
+    revision: { type: 'integer', title: 'Version of the order paid for', minimum: 1 },
+  },
+} as const;
+
+/** `mark-queued`, for the kitchen: where the order's ticket is. */
+export const markQueuedInput = {
+  type: 'object',
+  required: ['ticket'],
+  additionalProperties: false,
+  properties: { ticket: { type: 'string', format: 'uri', title: 'Ticket' } },
 } as const;

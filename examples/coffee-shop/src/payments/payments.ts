@@ -1,31 +1,42 @@
-import { created, defineHome, defineResource, HttpProblem, type LinkMap } from '@halway/server';
+import { randomUUID } from 'node:crypto';
+import {
+  created,
+  defineHome,
+  defineResource,
+  documentVersion,
+  type LinkMap,
+  type StoredDocument,
+} from '@halway/server';
 import { onlyService, type CoffeeShopServiceOptions } from '../config.js';
 import { serviceBasics } from '../service.js';
+import { readOrder, type OrderView } from './order-view.js';
 
-/** What payments knows of the payment of one order. */
+/**
+ * What payments keeps of the payment of one order (keyed by the order's URL): its live charge,
+ * the one not refunded. While there is one, the order cannot be charged again.
+ */
+export type PaymentRecord = StoredDocument<{ order: string; live?: string }>;
+
+/** The payment of an order: what payments keeps, and the order as it was just read. */
 export interface Payment {
-  order: string;
-  amount: number;
-  currency: string;
-  orderStatus: string;
-  status: 'expected' | 'paid';
-  receipt?: string;
-  revision: number;
+  order: OrderView;
+  record: PaymentRecord | undefined;
 }
 
-/** A receipt: proof of a payment, refunded when its order is cancelled. */
-export interface Receipt {
-  id: string;
+/** A charge (or its refund): proof of a payment, for exactly one order. */
+export type Receipt = StoredDocument<{
   order: string;
   amount: number;
   currency: string;
+  /** The version of the order that was paid for. */
+  revision: number;
   cardholder: string;
   last4: string;
   status: 'paid' | 'refunded';
   paidAt: string;
   refundedAt?: string;
-  revision: number;
-}
+  refundReason?: string;
+}>;
 
 const payInput = {
   type: 'object',
@@ -40,131 +51,130 @@ const payInput = {
     },
     cardholder: { type: 'string', title: 'Cardholder', minLength: 1, maxLength: 80 },
     amount: { type: 'number', title: 'Amount', readOnly: true },
+    revision: { type: 'integer', title: 'Version of the order', readOnly: true },
   },
 } as const;
 
+const refundInput = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', title: 'Why', maxLength: 300 } },
+} as const;
+
 /**
- * The payments service. It publishes `payment-for`, a templated link from an order's URL to
- * its payment; it reads the amount from the order itself, and tells orders about a payment by
- * submitting the order's `mark-paid` form through its outbox.
+ * The payments service. It publishes `payment-for`, a templated link from an order's URL to its
+ * payment; it reads what is owed from the order itself, charges once per order at a time, and
+ * tells orders through the order's `mark-paid` form, which answers a payment it cannot take by
+ * asking for its refund.
  */
 export function createPayments(options: CoffeeShopServiceOptions) {
-  const payments = new Map<string, Payment>();
-  const receipts = new Map<string, Receipt>();
   const { peers, app: assemble } = serviceBasics(options, 'payments');
   const ordersOrigin = new URL(peers.url('orders')).origin;
 
-  // The order says what is owed and whether it is still open; while orders is unreachable, what
-  // was last read stands, so a customer can still pay.
-  async function paymentFor(orderUrl: string | undefined): Promise<Payment | undefined> {
-    if (!orderUrl || !URL.canParse(orderUrl) || new URL(orderUrl).origin !== ordersOrigin)
-      return undefined;
-    const known = payments.get(orderUrl);
-    try {
-      const order = await peers.client.go(orderUrl).get({ timeout: 2000 });
-      const { total, status } = order.properties as {
-        total?: { amount: number; currency: string };
-        status?: string;
-      };
-      if (!total || !status) return undefined;
-      const payment = known ?? {
-        order: orderUrl,
-        amount: total.amount,
-        currency: total.currency,
-        orderStatus: status,
-        status: 'expected',
-        revision: 0,
-      };
-      if (payment.status === 'expected')
-        Object.assign(payment, { amount: total.amount, currency: total.currency });
-      if (payment.orderStatus !== status) payment.revision++;
-      payment.orderStatus = status;
-      payments.set(orderUrl, payment);
-      return payment;
-    } catch (error) {
-      if (known) return known;
-      throw new HttpProblem('SERVICE_UNAVAILABLE', {
-        detail: 'The order cannot be read right now; try again shortly',
-        headers: { 'Retry-After': '5' },
-        cause: error,
-      });
-    }
-  }
-
   const receipt = defineResource('/receipts/:id', {
     title: 'Receipt',
-    load: ({ params }) => receipts.get(params.id),
+    load: ({ db, params }) => db.get<Receipt>('receipt', params.id),
     params: (state: Receipt) => ({ id: state.id }),
-    version: (state) => state.revision,
     properties: (state) => ({
       status: state.status,
       amount: { amount: state.amount, currency: state.currency },
+      revision: state.revision,
       cardholder: state.cardholder,
       card: `•••• ${state.last4}`,
       paidAt: state.paidAt,
       refundedAt: state.refundedAt,
+      refundReason: state.refundReason,
     }),
     links: (state) => ({ order: { href: state.order, title: 'The order' } }),
   }).action('refund', {
     method: 'POST',
     path: '/refund',
     title: 'Refund',
+    input: refundInput,
     allow: onlyService('orders'),
     when: (state) => state.status === 'paid',
-    handle: ({ state }) => {
-      state.status = 'refunded';
-      state.refundedAt = new Date().toISOString();
-      state.revision++;
+    handle: async ({ state, input, db }) => {
+      Object.assign(state, {
+        status: 'refunded',
+        refundedAt: new Date().toISOString(),
+        refundReason: input.reason ?? 'refunded on request',
+      });
+      const record = await db.getByKey<PaymentRecord>('payment', state.order);
+      if (record?.live === state.id) delete record.live;
     },
   });
 
   const payment = defineResource('/payments', {
     title: 'Payment of an order',
     query: ['order'],
-    load: ({ params }) => paymentFor(params.order),
-    params: (state: Payment) => ({ order: state.order }),
-    version: (state) => state.revision,
+    // Before the transaction: no lock is held while orders answers.
+    prepare: ({ params, request }) =>
+      readOrder(
+        peers.client,
+        ordersOrigin,
+        params.order,
+        request.method === 'POST' ? request.body : undefined,
+      ),
+    load: async ({ db, prepared }): Promise<Payment | undefined> => {
+      if (prepared === undefined) return undefined;
+      return { order: prepared, record: await db.getByKey<PaymentRecord>('payment', prepared.url) };
+    },
+    params: (state: Payment) => ({ order: state.order.url }),
+    version: (state) =>
+      `${documentVersion(state.record) ?? 0}.${state.order.revision}.${state.order.status}`,
     properties: (state) => ({
-      amount: { amount: state.amount, currency: state.currency },
-      status: state.status,
+      amount: { amount: state.order.total, currency: state.order.currency },
+      status: state.record?.live === undefined ? 'expected' : 'paid',
+      orderStatus: state.order.status,
     }),
-    links: (state, context): LinkMap => ({
-      order: { href: state.order, title: 'The order' },
-      receipt:
-        state.receipt === undefined
-          ? undefined
-          : { href: context.href(receipt, { id: state.receipt }), title: 'Receipt' },
-    }),
+    links: (state): LinkMap => ({ order: { href: state.order.url, title: 'The order' } }),
+    embedded: async (state, context) => {
+      const charges = await context.db.find<Receipt>('receipt', {
+        where: { order: state.order.url },
+      });
+      return {
+        receipts: await Promise.all(charges.items.map((item) => context.represent(receipt, item))),
+      };
+    },
   }).action('pay', {
     method: 'POST',
     path: '/card',
     title: 'Pay by card',
     input: payInput,
     requireIdempotencyKey: true,
-    values: (state) => ({ amount: state.amount }),
-    when: (state) => state.status === 'expected' && state.orderStatus === 'payment-expected',
-    handle: ({ state, input, href, absoluteUrl, db }) => {
-      const paid: Receipt = {
-        id: String(receipts.size + 1),
-        order: state.order,
-        amount: state.amount,
-        currency: state.currency,
-        cardholder: input.cardholder,
-        last4: input['card-number'].slice(-4),
-        status: 'paid',
-        paidAt: new Date().toISOString(),
-        revision: 1,
-      };
-      receipts.set(paid.id, paid);
-      Object.assign(state, { status: 'paid', receipt: paid.id, revision: state.revision + 1 });
-      const receiptUrl = absoluteUrl(href(receipt, { id: paid.id }));
+    values: (state) => ({ amount: state.order.total, revision: state.order.revision }),
+    when: (state) => state.record?.live === undefined && state.order.status === 'payment-expected',
+    handle: async ({ state, input, db, href, absoluteUrl }) => {
+      const { order } = state;
+      const charge = await db.insert<Omit<Receipt, 'id'>>(
+        'receipt',
+        {
+          order: order.url,
+          amount: order.total,
+          currency: order.currency,
+          revision: order.revision,
+          cardholder: input.cardholder,
+          last4: input['card-number'].slice(-4),
+          status: 'paid',
+          paidAt: new Date().toISOString(),
+        },
+        { id: randomUUID() },
+      );
+      // The record is locked (or, the first time, its key is taken): one charge at a time per order.
+      if (state.record) state.record.live = charge.id;
+      else await db.insert('payment', { order: order.url, live: charge.id }, { key: order.url });
       db.send({
-        description: `payment of ${state.order}`,
-        target: state.order,
+        description: `payment of ${order.url}`,
+        target: order.url,
         form: 'mark-paid',
-        values: { receipt: receiptUrl },
+        values: {
+          receipt: absoluteUrl(href(receipt, { id: charge.id })),
+          amount: order.total,
+          revision: order.revision,
+        },
+        stream: `${order.url} orders`,
       });
-      return created(receipt, paid);
+      return created(receipt, charge as Receipt);
     },
   });
 
@@ -175,5 +185,5 @@ export function createPayments(options: CoffeeShopServiceOptions) {
   });
 
   const app = assemble([home, payment, receipt]);
-  return { app, payments, receipts, outbox: app.outbox, peers };
+  return { app, store: app.store, outbox: app.outbox, peers };
 }
