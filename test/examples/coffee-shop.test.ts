@@ -334,6 +334,75 @@ describe('examples/coffee-shop', () => {
     expect(placed.link('payment')).to.not.equal(undefined);
   });
 
+  it('should keep orders, the queue and the barista’s forms to the staff, with unguessable ids', async () => {
+    const home = await client.go(entry).get();
+    const placed = await home.form('place-order').submit({ drink: 'tea' });
+    expect(idOf(placed.url)).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const staffHeader = { Authorization: `Bearer ${shop.staffToken}` };
+    await request(shop.urls.orders).get('/orders').expect(401);
+    await request(shop.urls.orders).get('/orders').set(staffHeader).expect(200);
+    await request(shop.urls.kitchen).get('/queue').expect(401);
+    expect(
+      (await request(shop.urls.kitchen).get('/').expect(200)).body._links,
+    ).not.to.have.property('queue');
+    expect(
+      (await request(shop.urls.kitchen).get('/').set(staffHeader)).body._links,
+    ).to.have.property('queue');
+    const { orderUrl, receipt } = await placeAndPay();
+    expect(receipt.properties).to.include({ card: '•••• 1111' });
+    const stored = await shop.services.payments.store.read((db) => db.find('receipt'));
+    expect(JSON.stringify(stored.items)).not.to.include('4111111111111111');
+    const ticketUrl = (await waitFor(client, orderUrl, (state) => state.has('ticket'))).link(
+      'ticket',
+    )!.href;
+    await request(shop.urls.kitchen)
+      .post(`${new URL(ticketUrl).pathname}/start`)
+      .expect(401);
+  });
+
+  it('should answer 404 for the payment of an order that does not exist, and store nothing for GETs', async () => {
+    const payments = request(shop.urls.payments);
+    const missing = `${shop.urls.orders}/orders/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+    await payments.get(`/payments?order=${encodeURIComponent(missing)}`).expect(404);
+    await payments
+      .get(`/payments?order=${encodeURIComponent('http://elsewhere.test/x')}`)
+      .expect(404);
+    const placed = await (
+      await client.go(entry).get()
+    )
+      .form('place-order')
+      .submit({ drink: 'tea' });
+    for (let index = 0; index < 20; index++)
+      await payments
+        .get(`/payments?order=${encodeURIComponent(placed.url)}&n=${index}`)
+        .expect(200);
+    const kept = await shop.services.payments.store.read(async (db) => ({
+      payments: (await db.find('payment')).total,
+      receipts: (await db.find('receipt')).total,
+    }));
+    expect(kept).to.deep.equal({ payments: 0, receipts: 0 });
+  });
+
+  it('should show the whole money trail of an order on its payment: every charge and refund', async () => {
+    const { order, orderUrl, receipt } = await placeAndPay();
+    await order.form('cancel').submit({});
+    await waitFor(client, receipt.url, (state) => statusOf(state) === 'refunded');
+    const payment = await client
+      .go(`${shop.urls.payments}/payments?order=${encodeURIComponent(orderUrl)}`)
+      .refresh();
+    const embedded = payment.document._embedded?.receipts;
+    const receipts = Array.isArray(embedded) ? embedded : [];
+    expect(receipts).to.have.length(1);
+    expect(receipts[0]).to.deep.include({
+      status: 'refunded',
+      amount: { amount: 8.2, currency: 'EUR' },
+      refundReason: 'the order was cancelled',
+    });
+    expect(receipts[0]?._links?.order).to.deep.include({ href: orderUrl });
+  });
+
   it('should report refusals as typed problems to the client', async () => {
     const home = await client.go(entry).get();
     const placed = await home.form('place-order').submit({ drink: 'tea' });

@@ -28,8 +28,9 @@ export type Order = StoredDocument<{
   /** The version of what was ordered: a payment is for one revision, and refunded if it changed. */
   revision: number;
   placedAt: string;
-  /** The receipt of the payment the order was paid with. */
+  /** The receipt of the payment the order was paid with, and when orders heard of it. */
   receipt?: string;
+  paidAt?: string;
   /** The kitchen's ticket, once the kitchen has it. */
   ticket?: string;
 }>;
@@ -131,7 +132,11 @@ export function createOrders(options: CoffeeShopServiceOptions) {
           db.send(paymentMessages.refund(orderUrl, input.receipt, declined));
           return;
         }
-        Object.assign(state, { status: 'paid', receipt: input.receipt });
+        Object.assign(state, {
+          status: 'paid',
+          receipt: input.receipt,
+          paidAt: new Date().toISOString(),
+        });
         db.send(ticketMessages.add(orderUrl, kitchen(), state));
       },
     })
