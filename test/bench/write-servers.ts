@@ -104,4 +104,8 @@ if (which === 'express-sqlite') {
   });
 }
 void server;
+// A profiler (--cpu-prof) writes its profile on a normal exit.
+process.on('message', (message) => {
+  if (message === 'exit') process.exit(0);
+});
 process.send?.('ready');

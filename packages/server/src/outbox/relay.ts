@@ -26,8 +26,11 @@ export interface OutboxOptions {
 
 /** Delivers a service's outbox: what its actions sent to other services, after they committed. */
 export interface OutboxRelay {
-  /** Looks for due messages now (after a commit that queued some). */
-  wake(): void;
+  /**
+   * Looks for due messages now (after a commit that queued some to `origins`; nothing to do when
+   * each of those is already sending its most).
+   */
+  wake(origins?: readonly string[]): void;
   /**
    * Delivers every message that is due, and those that become due meanwhile, until none is
    * left or `timeout` ms have passed; resolves with how many are still pending.
@@ -110,13 +113,17 @@ export function createOutboxRelay(
       );
       if (stopped) break;
       for (const row of leased) start(row);
-      // A full batch may have left messages behind it.
-      again ||= due.length === BATCH;
+      // A full batch that all found room may have left messages behind it; one that did not
+      // waits for deliveries to finish, and each of them looks again.
+      again ||= due.length === BATCH && chosen.length === due.length;
     } while (again && !stopped);
   };
 
-  const wake = () => {
+  const wake = (origins?: readonly string[]) => {
     if (stopped) return;
+    // New messages to origins already sending their most need no scan (a scan would walk the
+    // whole backlog to find nothing): each delivery that finishes there looks again.
+    if (origins?.every((origin) => (perOrigin.get(origin) ?? 0) >= concurrency)) return;
     if (scanning) {
       again = true;
       return;

@@ -50,16 +50,16 @@ export async function runAction(
     caller,
   };
   const prepared = await prepareFor(runtime, owner, request, addressed);
-  const { reply, sent } = await runtime.store.internals.write(async (tx) => {
+  const { reply, sentTo } = await runtime.store.internals.write(async (tx) => {
     const kept = keyed && (await claimKey(tx, keyed));
-    if (kept) return { reply: kept, sent: 0 };
+    if (kept) return { reply: kept, sentTo: [] };
     const unit = new UnitOfWork(tx);
     const context = contextOf(runtime, request, addressed, unit, prepared);
     const reply = await perform(runtime, owner, action, request, fromQuery, context, unit);
     if (keyed) await keepReply(tx, keyed, reply, runtime.idempotencyTtl);
-    return { reply, sent: unit.sent };
+    return { reply, sentTo: [...unit.sentTo] };
   }, runtime.transactionTimeout);
-  if (sent > 0) runtime.outbox.wake();
+  if (sentTo.length > 0) runtime.outbox.wake(sentTo);
   writeReply(request, response, reply);
 }
 

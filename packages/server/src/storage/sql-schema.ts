@@ -42,6 +42,13 @@ export const SCHEMA_MIGRATIONS: Record<'sqlite' | 'postgres', readonly string[]>
      );
      CREATE INDEX halway_outbox_due ON halway_outbox (status, next_attempt_at);
      CREATE INDEX halway_outbox_stream ON halway_outbox (stream, seq);`,
+    // Due messages are found in queue order: walking (status, seq) stops after the first few,
+    // where (status, next_attempt_at) made every scan sort the whole backlog; and whether a
+    // message waits for an earlier one of its stream is one lookup in (stream, status, seq).
+    `DROP INDEX halway_outbox_due;
+     DROP INDEX halway_outbox_stream;
+     CREATE INDEX halway_outbox_queue ON halway_outbox (status, seq);
+     CREATE INDEX halway_outbox_stream_queue ON halway_outbox (stream, status, seq);`,
   ],
   postgres: [
     `CREATE TABLE halway_documents (
@@ -81,6 +88,13 @@ export const SCHEMA_MIGRATIONS: Record<'sqlite' | 'postgres', readonly string[]>
      );
      CREATE INDEX halway_outbox_due ON halway_outbox (status, next_attempt_at);
      CREATE INDEX halway_outbox_stream ON halway_outbox (stream, seq);`,
+    // Due messages are found in queue order: walking (status, seq) stops after the first few,
+    // where (status, next_attempt_at) made every scan sort the whole backlog; and whether a
+    // message waits for an earlier one of its stream is one lookup in (stream, status, seq).
+    `DROP INDEX halway_outbox_due;
+     DROP INDEX halway_outbox_stream;
+     CREATE INDEX halway_outbox_queue ON halway_outbox (status, seq);
+     CREATE INDEX halway_outbox_stream_queue ON halway_outbox (stream, status, seq);`,
   ],
 };
 

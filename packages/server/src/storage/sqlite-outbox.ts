@@ -9,7 +9,11 @@ import { OUTBOX_COLUMNS } from './sql-schema.js';
  * connection, taken in turn with the actions' transactions (the same lock), so a lease taken by
  * one process is seen by every other before it can take the same message.
  */
-export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex): OutboxTable {
+export function createSqliteOutboxTable(
+  writer: Database.Database,
+  mutex: Mutex,
+  synchronous: 'FULL' | 'NORMAL',
+): OutboxTable {
   // The relay calls these all the time: prepare them once (the tables exist by now).
   const statements = {
     due: writer.prepare(
@@ -56,6 +60,19 @@ export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex)
         () => new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 5)),
       ),
     );
+  // A lease, a delivery done or a rescheduling that a power loss undoes costs a message sent
+  // again under its key, which the peer replays: these commits skip the disk flush (a process
+  // crash keeps them all the same), where an encoded request to resend, or a refusal, does not.
+  const relaxed = <T>(work: () => T): Promise<T> =>
+    run(() => {
+      if (synchronous === 'NORMAL') return work();
+      writer.pragma('synchronous = NORMAL');
+      try {
+        return work();
+      } finally {
+        writer.pragma(`synchronous = ${synchronous}`);
+      }
+    });
   return {
     due: (now, limit, skip) =>
       run(
@@ -66,7 +83,7 @@ export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex)
           }[],
       ),
     lease: (ids, now, until) =>
-      run(() =>
+      relaxed(() =>
         ids.length === 0
           ? []
           : (statements.lease.all(until, JSON.stringify(ids), now) as OutboxRow[]),
@@ -76,11 +93,11 @@ export function createSqliteOutboxTable(writer: Database.Database, mutex: Mutex)
         statements.savePending.run(pending, id);
       }),
     delivered: (id) =>
-      run(() => {
+      relaxed(() => {
         statements.delivered.run(id);
       }),
     reschedule: (id, nextAttemptAt, lastError) =>
-      run(() => {
+      relaxed(() => {
         statements.reschedule.run(nextAttemptAt, lastError, id);
       }),
     fail: (id, lastError) =>

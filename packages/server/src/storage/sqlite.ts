@@ -57,7 +57,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
         writer.exec('COMMIT');
         return result;
       }),
-    outbox: createSqliteOutboxTable(writer, mutex),
+    outbox: createSqliteOutboxTable(writer, mutex, options.synchronous ?? 'FULL'),
     purgeKeys: (now) =>
       mutex.run(() =>
         Promise.resolve(

@@ -68,8 +68,8 @@ interface Tracked {
 export class UnitOfWork extends DocumentReader implements Transaction {
   #tracked = new Map<string, Tracked>();
   #messages: PeerMessage[] = [];
-  /** How many outbox messages this unit of work has written. */
-  sent = 0;
+  /** The origins of the outbox messages this unit of work has written. */
+  sentTo = new Set<string>();
 
   constructor(readonly tx: EngineTransaction) {
     super(tx);
@@ -160,8 +160,9 @@ export class UnitOfWork extends DocumentReader implements Transaction {
     }
     const now = Date.now();
     for (const message of this.#messages.splice(0)) {
-      await this.tx.enqueue(outboxRow(message, now));
-      this.sent++;
+      const row = outboxRow(message, now);
+      await this.tx.enqueue(row);
+      this.sentTo.add(row.origin);
     }
   }
 
@@ -169,7 +170,7 @@ export class UnitOfWork extends DocumentReader implements Transaction {
   discard(): void {
     this.#tracked.clear();
     this.#messages = [];
-    this.sent = 0;
+    this.sentTo.clear();
   }
 }
 
