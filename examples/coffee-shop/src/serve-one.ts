@@ -19,12 +19,21 @@ if (!(name in CREATE))
   );
 const environment = readEnvironment(process.env);
 
+// The fields each service finds its documents by: orders by status (the staff's search),
+// receipts by order (a payment's money trail), tickets by status (the queue).
+const INDEXES: Record<ServiceName, string[]> = {
+  orders: ['status'],
+  payments: ['order'],
+  kitchen: ['status'],
+};
+
 /** The service's database: its PostgreSQL URL if it has one, else its SQLite file. */
 function storeOf(settings: CoffeeShopEnvironment): Store {
   const url = settings.databaseUrls[name];
-  if (url !== undefined) return createPostgresStore({ connectionString: url });
+  const indexes = INDEXES[name];
+  if (url !== undefined) return createPostgresStore({ connectionString: url, indexes });
   mkdirSync(settings.data, { recursive: true });
-  return createSqliteStore({ file: join(settings.data, `${name}.db`) });
+  return createSqliteStore({ file: join(settings.data, `${name}.db`), indexes });
 }
 
 async function runService(): Promise<void> {

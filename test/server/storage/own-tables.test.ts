@@ -18,19 +18,27 @@ const ENGINES = [
   {
     name: 'SQLite',
     insert: 'INSERT INTO ledger (entry, amount) VALUES (?, ?)',
-    open: (directory: string) =>
+    plan: "EXPLAIN QUERY PLAN SELECT id FROM halway_documents WHERE kind = ? AND data ->> '$.order' = ? ORDER BY seq",
+    planParams: ['receipt', 'o-7'],
+    open: (directory: string, _postgres?: TestPostgres, indexes?: string[]) =>
       createSqliteStore({
-        file: join(directory, 'ledger.db'),
+        file: join(directory, `ledger-${indexes ? 'indexed' : 'plain'}.db`),
         migrations: ['CREATE TABLE ledger (entry TEXT PRIMARY KEY, amount INTEGER NOT NULL)'],
+        indexes,
       }),
   },
   {
     name: 'PostgreSQL',
     insert: 'INSERT INTO ledger (entry, amount) VALUES ($1, $2)',
-    open: (_directory: string, postgres: TestPostgres) =>
+    plan: "EXPLAIN SELECT id FROM halway_documents WHERE kind = $1 AND data -> 'order' = $2::jsonb ORDER BY seq",
+    planParams: ['receipt', '"o-7"'],
+    open: (_directory: string, postgres?: TestPostgres, indexes?: string[]) =>
       createPostgresStore({
-        connectionString: postgres.createDatabase(`ledger_${Date.now()}`),
+        connectionString: (postgres as TestPostgres).createDatabase(
+          `ledger_${indexes ? 'indexed' : 'plain'}`,
+        ),
         migrations: ['CREATE TABLE ledger (entry TEXT PRIMARY KEY, amount INTEGER NOT NULL)'],
+        indexes,
       }),
   },
 ];
@@ -81,6 +89,36 @@ for (const engine of ENGINES) {
       const bookings = await store.read((db) => db.find<{ entry: string }>('booking'));
       expect(bookings.items.map((booking) => booking.entry)).to.deep.equal(['a']);
       await app.close();
+    });
+
+    it('should index the fields given in `indexes`, and find by them through the index', async () => {
+      const indexed = engine.open(directory, postgres, ['order', 'status']);
+      try {
+        await indexed.transaction(async (db) => {
+          for (let index = 0; index < 50; index++)
+            await db.insert('receipt', {
+              order: `o-${index % 10}`,
+              status: index % 2 ? 'paid' : 'refunded',
+            });
+        });
+        const found = await indexed.read((db) =>
+          db.find<{ order: string; status: string }>('receipt', {
+            where: { order: 'o-7', status: 'paid' },
+          }),
+        );
+        expect(found.total).to.equal(5);
+        expect(
+          found.items.every((item) => item.order === 'o-7' && item.status === 'paid'),
+        ).to.equal(true);
+        const plan = await indexed.transaction(async (db) => {
+          // With a handful of rows PostgreSQL prefers to scan: ask it what it would do otherwise.
+          if (engine.name === 'PostgreSQL') await db.query('SET LOCAL enable_seqscan = off');
+          return db.query(engine.plan, engine.planParams);
+        });
+        expect(JSON.stringify(plan)).to.include('halway_field_order');
+      } finally {
+        await indexed.close();
+      }
     });
   });
 }

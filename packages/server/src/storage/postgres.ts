@@ -9,7 +9,7 @@ import type {
 } from './engine.js';
 import { createPostgresOutboxTable } from './postgres-outbox.js';
 import { TransactionClosedError, jitter, tooMuchContention, withinTimeout } from './serialize.js';
-import { SCHEMA_MIGRATIONS, fieldPath } from './sql-schema.js';
+import { SCHEMA_MIGRATIONS, fieldIndexes, fieldPath } from './sql-schema.js';
 import type { FindQuery } from './types.js';
 
 /** How to reach a PostgreSQL database. */
@@ -20,6 +20,11 @@ export interface PostgresEngineOptions {
   maxConnections?: number;
   /** The application's own migrations: SQL applied once each, in order, after Halway's. */
   migrations?: readonly string[];
+  /**
+   * Top-level fields that `find({ where })` filters on (`['status', 'order']`): each gets an
+   * index, so finding by it does not read every document of its kind.
+   */
+  indexes?: readonly string[];
 }
 
 const DOCUMENT = 'kind, id, key, version, data::text AS data';
@@ -52,7 +57,7 @@ export function createPostgresEngine(options: PostgresEngineOptions): Engine {
   });
   // An idle connection that breaks (the server restarts) must not crash the process.
   pool.on('error', () => undefined);
-  const ready = migrateAll(pool, options.migrations ?? []);
+  const ready = migrateAll(pool, options.migrations ?? [], options.indexes ?? []);
   // Whoever uses the store gets the failure; until then it must not crash the process unhandled.
   ready.catch(() => undefined);
   const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
@@ -114,13 +119,32 @@ function isConflict(error: unknown): boolean {
   return code === '23505' && constraint !== undefined && RETRYABLE_CONSTRAINTS.has(constraint);
 }
 
-async function migrateAll(pool: pg.Pool, app: readonly string[]): Promise<void> {
+async function migrateAll(
+  pool: pg.Pool,
+  app: readonly string[],
+  indexes: readonly string[],
+): Promise<void> {
   const client = await pool.connect();
   try {
     await migrate(client, 'halway_migrations', SCHEMA_MIGRATIONS.postgres);
     await migrate(client, 'halway_app_migrations', app);
+    await ensureIndexes(client, fieldIndexes('postgres', indexes));
   } finally {
     client.release();
+  }
+}
+
+// Under the migration lock: two processes creating one index at once would fail.
+async function ensureIndexes(client: pg.PoolClient, statements: readonly string[]) {
+  if (statements.length === 0) return;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    for (const statement of statements) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 

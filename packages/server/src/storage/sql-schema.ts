@@ -109,3 +109,16 @@ export function fieldPath(field: string): string {
     throw new TypeError(`find(): "${field}" is not a field name find() can match on`);
   return field;
 }
+
+/**
+ * The statements that index documents by a top-level field, for `find({ where })` on it:
+ * `IF NOT EXISTS`, so they run at every start-up and a field added later gets its index.
+ */
+export function fieldIndexes(engine: 'sqlite' | 'postgres', fields: readonly string[]): string[] {
+  return fields.map((field) => {
+    const path = fieldPath(field);
+    // The same expressions find() compares, so the planner matches them.
+    const value = engine === 'sqlite' ? `(data ->> '$.${path}')` : `(data -> '${path}')`;
+    return `CREATE INDEX IF NOT EXISTS "halway_field_${path}" ON halway_documents (kind, ${value}, seq)`;
+  });
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DocumentRow, Engine, EngineReader, EngineTransaction, OutboxRow } from './engine.js';
 import { Mutex, TransactionClosedError, jitter, withinTimeout } from './serialize.js';
-import { SCHEMA_MIGRATIONS, fieldPath } from './sql-schema.js';
+import { SCHEMA_MIGRATIONS, fieldIndexes, fieldPath } from './sql-schema.js';
 import { whileBusy } from './sqlite-busy.js';
 import { createSqliteOutboxTable } from './sqlite-outbox.js';
 import type { FindQuery } from './types.js';
@@ -19,6 +19,11 @@ export interface SqliteEngineOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** The application's own migrations: SQL applied once each, in order, after Halway's. */
   migrations?: readonly string[];
+  /**
+   * Top-level fields that `find({ where })` filters on (`['status', 'order']`): each gets an
+   * index, so finding by it does not read every document of its kind.
+   */
+  indexes?: readonly string[];
 }
 
 const DOCUMENT = 'kind, id, key, version, data';
@@ -34,6 +39,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   const writer = open(options);
   migrate(writer, 'halway_migrations', SCHEMA_MIGRATIONS.sqlite);
   migrate(writer, 'halway_app_migrations', options.migrations ?? []);
+  for (const statement of fieldIndexes('sqlite', options.indexes ?? [])) writer.exec(statement);
   const readerConnection = open(options);
   const mutex = new Mutex();
   const committed = new SqliteReader(readerConnection);
