@@ -32,6 +32,7 @@ export function halwayEslintConfig(rootDir) {
               '*.js',
               'packages/*/*.js',
               'packages/*/scripts/*.js',
+              'scripts/*.js',
               'test/support/*.cjs',
             ],
           },

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type TestBrowser } from './support/browser.js';
+import { launchBrowser, provideChromium, type TestBrowser } from './support/browser.js';
 import { PAYMENTS_TOKEN, startCoffeeShop, type CoffeeShop } from './support/coffee.js';
 import { startFormsService, type FormsService } from './support/forms-service.js';
 import { form, tabTo, trailHops, waitForTitle } from './support/pages.js';
@@ -32,6 +32,7 @@ describe('explorer accessibility (Chromium, axe-core)', function () {
   let shop: CoffeeShop;
   let forms: FormsService;
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     shop = await startCoffeeShop();

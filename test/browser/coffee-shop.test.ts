@@ -5,7 +5,12 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { startCoffeeShop, type CoffeeShop } from '@halway/example-coffee-shop';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type PageIncidents, type TestBrowser } from './support/browser.js';
+import {
+  launchBrowser,
+  provideChromium,
+  type PageIncidents,
+  type TestBrowser,
+} from './support/browser.js';
 import { form, setCredential, trailHops, waitForTitle } from './support/pages.js';
 
 const SCREENSHOTS = new URL('../../test-results/coffee-shop/', import.meta.url);
@@ -47,6 +52,7 @@ describe('examples/coffee-shop in the explorer (Chromium)', function () {
   let page: Page;
   let incidents: PageIncidents;
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     shop = await startCoffeeShop({ outbox: { interval: 20, minDelay: 5, maxDelay: 50 } });

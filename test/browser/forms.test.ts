@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Locator, Page } from 'playwright-core';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type PageIncidents, type TestBrowser } from './support/browser.js';
+import {
+  launchBrowser,
+  provideChromium,
+  type PageIncidents,
+  type TestBrowser,
+} from './support/browser.js';
 import { startFormsService, type FormsService } from './support/forms-service.js';
 import { form, waitForTitle } from './support/pages.js';
 
@@ -16,6 +21,7 @@ describe('explorer forms (Chromium)', function () {
   let incidents: PageIncidents;
   let everything: Locator;
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     service = await startFormsService();

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type PageIncidents, type TestBrowser } from './support/browser.js';
+import {
+  launchBrowser,
+  provideChromium,
+  type PageIncidents,
+  type TestBrowser,
+} from './support/browser.js';
 import { PAYLOADS, startHostileService } from './support/hostile-service.js';
 import { form, trailHops } from './support/pages.js';
 import type { RecordedService } from './support/recorded.js';
@@ -27,6 +32,7 @@ describe('explorer safety (Chromium)', function () {
         .filter((url) => !/^(https?:|#|\/_explorer\/)/.test(url)),
     }));
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     service = await startHostileService();

@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Page, Response } from 'playwright-core';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type PageIncidents, type TestBrowser } from './support/browser.js';
+import {
+  launchBrowser,
+  provideChromium,
+  type PageIncidents,
+  type TestBrowser,
+} from './support/browser.js';
 import {
   DECLINED_CARD,
   PAYMENTS_TOKEN,
@@ -32,6 +37,7 @@ describe('explorer workflow across services (Chromium)', function () {
   const responses: Response[] = [];
   const requestedOrigins: string[] = [];
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     shop = await startCoffeeShop();

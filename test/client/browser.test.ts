@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { build } from 'esbuild';
 import type { NextFunction, Request, Response } from 'express';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath, provideChromium } from '../support/provision.js';
 import { sendHal, startService, type TestService } from './support/service.js';
 
 const ENTRY = fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url));
@@ -27,6 +28,7 @@ describe('@halway/client in a browser', () => {
   let payments: TestService;
   let browser: Browser;
 
+  before(provideChromium);
   before(async () => {
     const bundle = await build({
       entryPoints: [ENTRY],
@@ -103,7 +105,7 @@ describe('@halway/client in a browser', () => {
       ),
     );
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--headless',
         '--no-sandbox',

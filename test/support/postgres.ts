@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { postgresBin } from './provision.js';
 
 /** A throwaway PostgreSQL server on a loopback port, for tests. */
 export interface TestPostgres {
@@ -14,26 +15,14 @@ export interface TestPostgres {
   stop(): void;
 }
 
-const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 const isRoot = process.getuid?.() === 0;
-
-// Debian's server package is installed when it is missing and we may (root), as .ci/run does.
-function ensureInstalled(): void {
-  if (existsSync(join(BIN, 'initdb'))) return;
-  if (!isRoot) {
-    throw new Error(
-      `PostgreSQL 15 server binaries are not in ${BIN}: install Debian's "postgresql" package (sudo apt-get install postgresql) or set POSTGRES_BIN`,
-    );
-  }
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'ignore' });
-}
 
 // PostgreSQL refuses to run as root: run its programs as the postgres user then.
 function run(program: string, args: string[]): void {
+  const bin = postgresBin();
   const [command, commandArgs] = isRoot
-    ? ['runuser', ['-u', 'postgres', '--', join(BIN, program), ...args]]
-    : [join(BIN, program), args];
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]]
+    : [join(bin, program), args];
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', timeout: 60_000 });
   if (result.status !== 0)
     throw new Error(`${program} failed: ${result.stderr || result.stdout || result.error}`);
@@ -50,9 +39,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts PostgreSQL in a temporary directory (initdb, pg_ctl) on a free loopback port. */
+/**
+ * Starts PostgreSQL in a temporary directory (initdb, pg_ctl) on a free loopback port. Its
+ * programs come from {@link postgresBin}: `PG_BIN`, Debian's, or installed now.
+ */
 export async function startPostgres(): Promise<TestPostgres> {
-  ensureInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'halway-pg-'));
   if (isRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
@@ -91,10 +82,11 @@ export async function startPostgres(): Promise<TestPostgres> {
       return `${base}/${name}`;
     },
     stop() {
+      const pgCtl = join(postgresBin(), 'pg_ctl');
       spawnSync(
-        isRoot ? 'runuser' : join(BIN, 'pg_ctl'),
+        isRoot ? 'runuser' : pgCtl,
         isRoot
-          ? ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']
+          ? ['-u', 'postgres', '--', pgCtl, '-D', data, '-m', 'immediate', 'stop']
           : ['-D', data, '-m', 'immediate', 'stop'],
         { timeout: 30_000 },
       );

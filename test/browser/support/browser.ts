@@ -1,9 +1,10 @@
-// One Chromium per test file: Debian's /usr/bin/chromium driven by playwright-core, with a fresh
+// One Chromium per test file (CHROMIUM_PATH, Debian's /usr/bin/chromium, or installed: see
+// scripts/provision.js) driven by playwright-core, with a fresh
 // temporary profile (playwright-core makes one per launch), no network beyond loopback, and every page error, dialog and CSP report collected.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath } from '../../support/provision.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { provideChromium } from '../../support/provision.js';
 
 /** What went wrong in a page without failing an action: errors, dialogs, policy violations. */
 export interface PageIncidents {
@@ -24,11 +25,8 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
-  }
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

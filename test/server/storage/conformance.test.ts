@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { documentVersion, type Store } from '@halway/server';
+import { providePostgres } from '../../support/provision.js';
 import { ENGINES } from './support/engines.js';
 
 const run = promisify(execFile);
@@ -12,6 +13,7 @@ for (const engine of ENGINES) {
     let store: Store;
     let where: string;
 
+    if (engine.name === 'postgres') before(providePostgres);
     beforeEach(async () => {
       ({ store, where } = await engine.open());
     });
