@@ -56,6 +56,15 @@ describe('examples/hello', () => {
     }
   });
 
+  it('should serve the explorer to a browser and HAL to programs, from the same URL', async () => {
+    const app = createApp();
+    const page = await request(app).get('/').set('Accept', 'text/html').expect(200);
+    expect(page.headers['content-type']).to.match(/^text\/html/);
+    expect(page.text).to.match(/<script[^>]+\/_explorer\//);
+    const hal = await request(app).get('/').set('Accept', 'application/hal+json').expect(200);
+    expect(hal.headers['content-type']).to.match(/^application\/(prs\.hal-forms|hal)\+json/);
+  });
+
   it('should be the code the README shows', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const source = await readFile(

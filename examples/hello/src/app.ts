@@ -1,3 +1,4 @@
+import { explorer } from '@halway/explorer';
 import {
   createService,
   created,
@@ -37,5 +38,6 @@ export function createApp(store?: Store) {
       created(task, await db.insert('task', { ...input, done: false })),
   });
 
-  return createService({ name: 'tasks', resources: [home, task], store });
+  // Browsers asking for text/html get the explorer; programs get HAL from the same URLs.
+  return createService({ name: 'tasks', resources: [home, task], store, explorer: explorer() });
 }
