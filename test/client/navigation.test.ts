@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
   LinkNotFoundError,
+  MissingVariablesError,
   RESOURCE_ACCEPT,
   TooManyRedirectsError,
   acceptHeader,
@@ -26,6 +27,7 @@ describe('navigation', () => {
           self: { href: '/' },
           orders: { href: '/orders' },
           order: { href: '/orders/{id}', templated: true },
+          search: { href: '/orders{?page,size}', templated: true },
           item: [
             { href: '/items/1', name: 'first', type: 'application/hal+json' },
             { href: '/items/2', name: 'second', profile: 'urn:example:item' },
@@ -131,6 +133,33 @@ describe('navigation', () => {
       const client = createClient();
       const order = await client.go(orders.url('/')).follow('order', { vars: { id: 'a b' } });
       expect(order.url).to.equal(orders.url('/orders/a%20b'));
+    });
+
+    it('should throw a MissingVariablesError, sending nothing, for a template followed without its path variables', async () => {
+      const client = createClient();
+      const home = await client.go(orders.url('/')).get();
+      const templateRequests = () => orders.log.filter((entry) => entry.url !== '/').length;
+      const before = templateRequests();
+      for (const vars of [undefined, {}, { id: null }, { page: 2 }]) {
+        const error = await client
+          .go(orders.url('/'))
+          .follow('order', vars && { vars })
+          .then(
+            () => undefined,
+            (caught: unknown) => caught,
+          );
+        expect(error).to.be.instanceOf(MissingVariablesError);
+        expect(error).to.include({ code: 'MISSING_VARIABLES', rel: 'order', url: home.url });
+        expect((error as MissingVariablesError).missing).to.deep.equal(['id']);
+      }
+      expect(() => home.resolve('order')).to.throw(MissingVariablesError);
+      expect(templateRequests()).to.equal(before);
+    });
+
+    it('should expand a template whose variables are all in its query without any', async () => {
+      const client = createClient();
+      const search = await client.go(orders.url('/')).follow('search');
+      expect(search.url).to.equal(orders.url('/orders'));
     });
 
     it('should follow links from the Link header', async () => {

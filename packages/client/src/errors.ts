@@ -8,6 +8,7 @@ export type ClientErrorCode =
   | 'PROBLEM'
   | 'CONFLICT'
   | 'LINK_NOT_FOUND'
+  | 'MISSING_VARIABLES'
   | 'FORM_NOT_FOUND'
   | 'INVALID_FORM'
   | 'TIMEOUT'
@@ -160,6 +161,36 @@ export class LinkNotFoundError extends ClientError {
     this.rel = rel;
     this.url = url;
     this.available = available;
+  }
+}
+
+/**
+ * `follow()` was asked to follow a templated link without values for the variables that build
+ * its path (`/orders/{id}` with no `id`): the request would have gone to a wrong URL, so none was
+ * sent. Query variables (`{?page}`) may be left out.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6570
+ */
+export class MissingVariablesError extends ClientError {
+  /** The relation followed. */
+  readonly rel: string;
+  /** The link's template, as the resource gave it. */
+  readonly template: string;
+  /** URL of the resource the link came from. */
+  readonly url: string;
+  /** The variables that need a value (pass them as `follow(rel, { vars })`). */
+  readonly missing: string[];
+
+  /** Creates the error for the link `rel` of the resource at `url`. */
+  constructor(rel: string, template: string, url: string, missing: string[]) {
+    super(
+      'MISSING_VARIABLES',
+      `${url}: link "${rel}" is the template ${template}; follow it with vars for ${missing.join(', ')}`,
+    );
+    this.rel = rel;
+    this.template = template;
+    this.url = url;
+    this.missing = missing;
   }
 }
 

@@ -43,6 +43,7 @@ export {
   HttpError,
   InvalidFormError,
   LinkNotFoundError,
+  MissingVariablesError,
   NetworkError,
   Problem,
   TimeoutError,

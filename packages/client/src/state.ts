@@ -9,11 +9,12 @@ import {
   type ResolvedTemplate,
   type UriTemplateVariables,
 } from '@halway/hal';
-import { FormNotFoundError, LinkNotFoundError } from './errors.js';
+import { FormNotFoundError, LinkNotFoundError, MissingVariablesError } from './errors.js';
 import { Follower, type FollowOptions } from './follower.js';
 import { Form } from './form.js';
 import type { ClientCore } from './internal/core.js';
 import { embeddedUrl } from './internal/embedded-pointer.js';
+import { missingPathVariables } from './internal/required-variables.js';
 import type { Resource } from './resource.js';
 import type {
   DefaultFormOf,
@@ -184,7 +185,8 @@ export class State<T extends ResourceType = ResourceType> {
   /**
    * The resource a relation leads to, found now: the selected link (a templated one expanded
    * with `vars`), or an embedded resource when the relation has no link. A deprecated link is
-   * reported. Throws a `LinkNotFoundError` listing the relations there are.
+   * reported. Throws a `LinkNotFoundError` listing the relations there are, and a
+   * `MissingVariablesError` for a templated link whose path variables `vars` leaves out.
    */
   resolve<TRel extends RelOf<T>>(
     rel: TRel,
@@ -225,6 +227,8 @@ export class State<T extends ResourceType = ResourceType> {
     link: ResolvedLink,
     vars: UriTemplateVariables | undefined,
   ): Resource<TTarget> {
+    const missing = link.templated ? missingPathVariables(link.href, vars) : [];
+    if (missing.length > 0) throw new MissingVariablesError(link.rel, link.href, this.url, missing);
     const href = expandLink(link, vars);
     this.#core.reportDeprecation(link, href, this.url);
     const snapshot = this.#snapshots(link.rel).find((state) => state.url === href);
