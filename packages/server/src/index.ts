@@ -57,6 +57,7 @@ export {
   type Authentication,
   type Caller,
 } from './auth/authentication.js';
+export { jwtAuthentication, type JwtAuthenticationOptions } from './auth/jwt.js';
 export {
   DEFAULT_IDEMPOTENCY_TTL,
   type IdempotencyOptions,

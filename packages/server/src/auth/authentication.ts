@@ -70,7 +70,9 @@ export function apiKeyAuthentication(
 export function anyAuthentication(...authentications: Authentication[]): Authentication {
   return {
     headers: [...new Set(authentications.flatMap((authentication) => authentication.headers))],
-    challenge: authentications.map((authentication) => authentication.challenge).join(', '),
+    challenge: [...new Set(authentications.map((authentication) => authentication.challenge))].join(
+      ', ',
+    ),
     async authenticate(request) {
       for (const authentication of authentications) {
         const caller = await authentication.authenticate(request);
