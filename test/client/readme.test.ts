@@ -6,18 +6,7 @@ import { expect } from 'chai';
 import { orderAndPay } from './examples/order-and-pay.js';
 import { checkout } from './examples/resumable-checkout.js';
 import { startRestbucks, type Restbucks } from './support/restbucks.js';
-
-/** Runs `action` with console.log captured, so examples can print without cluttering the run. */
-async function capturingLog<T>(action: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (...parts: unknown[]) => void lines.push(parts.map(String).join(' '));
-  try {
-    return { result: await action(), lines };
-  } finally {
-    console.log = original;
-  }
-}
+import { capturingLog } from '../support/console.js';
 
 describe('@halway/client README', () => {
   let shop: Restbucks;

@@ -1,0 +1,149 @@
+import { expect } from 'chai';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import request from 'supertest';
+import {
+  createService,
+  defineHome,
+  defineResource,
+  serve,
+  type RunningService,
+} from '@halway/server';
+import { startKeyServer, type KeyServer } from '../server/support/jwks.js';
+import { orders as paidOrders, withJwts, withStaticTokens } from './server/auth.js';
+import { createOrders as createOrdersService, type Order } from './server/orders.js';
+import { createOrders } from './server/peers.js';
+
+describe('@halway/server README', () => {
+  describe('a resource and its actions, a collection and a home document', () => {
+    let app: ReturnType<typeof createOrdersService>;
+    const read = (id: string) => app.store.read((db) => db.get<Order>('order', id));
+
+    beforeEach(async () => {
+      app = createOrdersService();
+      await app.store.transaction(async (db) => {
+        for (const [id, status] of [
+          ['17', 'payment-expected'],
+          ['18', 'ready'],
+          ['19', 'paid'],
+        ] as const)
+          await db.insert(
+            'order',
+            { status, drink: 'latte', size: 'small', quantity: 1, revision: 1 },
+            { id },
+          );
+      });
+    });
+    afterEach(() => app.close());
+
+    it('should offer update and cancel while payment is expected, prefilled, and refuse collect', async () => {
+      const order = await request(app).get('/orders/17').expect(200);
+      expect(order.body).to.include({ status: 'payment-expected', drink: 'latte' });
+      expect(order.body._links.collection.href).to.match(/\/orders$/);
+      expect(order).to.have.halTemplate('update', {
+        method: 'PATCH',
+        properties: { size: { value: 'small' }, quantity: { min: 1, max: 10, value: 1 } },
+      });
+      expect(order).to.have.halTemplate('cancel', { method: 'DELETE' });
+      expect(order).not.to.have.halTemplate('collect');
+      await request(app).patch('/orders/17').send({ quantity: 2 }).expect(204);
+      expect((await read('17'))?.quantity).to.equal(2);
+      await request(app).post('/orders/17/collection').expect(409);
+      await request(app).post('/orders/18/collection').expect(204);
+      expect((await read('18'))?.status).to.equal('completed');
+      await request(app).delete('/orders/19').query({ reason: 'changed my mind' }).expect(204);
+      expect(await read('19')).to.include({ status: 'cancelled', cancelReason: 'changed my mind' });
+    });
+
+    it('should list and search the collection, and offer find-order with a templated target', async () => {
+      const paid = await request(app)
+        .get('/orders')
+        .query({ status: 'payment-expected' })
+        .expect(200);
+      expect(paid).to.have.halEmbedded('orders', 1);
+      expect(paid).to.have.halTemplate('search', { method: 'GET' });
+      await request(app).get('/orders').query({ status: 'lost' }).expect(422);
+      const home = await request(app).get('/').expect(200);
+      expect(home.body._templates['find-order']).to.include({
+        method: 'GET',
+        target: '/orders/{id}',
+      });
+    });
+  });
+
+  describe('peers', () => {
+    let payments: RunningService;
+
+    before(async () => {
+      const payment = defineResource('/payments', {
+        query: ['order'],
+        load: ({ query }) => ({ order: String(query.order) }),
+      });
+      payments = await serve(
+        createService({ resources: [defineHome({ links: { 'payment-for': payment } }), payment] }),
+        { port: 0, host: '127.0.0.1' },
+      );
+    });
+    after(() => payments.close());
+
+    it('should link an order to payments through the relation payments publishes', async () => {
+      const service = createOrders(`${payments.url}/`);
+      const order = await request(service).get('/orders/17').expect(200);
+      expect(order).to.have.halLink('payment', {
+        href: `${payments.url}/payments?order=${encodeURIComponent('http://localhost:4001/orders/17')}`,
+      });
+      await service.close();
+    });
+  });
+
+  describe('who may do what', () => {
+    let keyServer: KeyServer;
+    let sign: (claims: Record<string, unknown>) => Promise<string>;
+
+    before(async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256');
+      keyServer = await startKeyServer([
+        { ...(await exportJWK(publicKey)), kid: 'k', alg: 'ES256' },
+      ]);
+      process.env.PAYMENTS_TOKEN = 'payments-secret';
+      process.env.JWKS_URL = keyServer.url;
+      sign = (claims) =>
+        new SignJWT({ iss: 'https://login.example/', aud: 'https://orders.example/', ...claims })
+          .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+          .setExpirationTime('1 minute')
+          .sign(privateKey);
+    });
+    beforeEach(() => paidOrders.set('17', { id: '17', status: 'payment-expected' }));
+    after(async () => {
+      delete process.env.PAYMENTS_TOKEN;
+      delete process.env.JWKS_URL;
+      await keyServer.close();
+    });
+
+    it('should let only the payments service mark an order paid, with its static token', async () => {
+      const service = withStaticTokens();
+      await request(service).post('/orders/17/paid').expect(401);
+      await request(service)
+        .post('/orders/17/paid')
+        .set('Authorization', 'Bearer guess')
+        .expect(401);
+      await request(service)
+        .post('/orders/17/paid')
+        .set('Authorization', 'Bearer payments-secret')
+        .expect(204);
+      expect(paidOrders.get('17')?.status).to.equal('paid');
+    });
+
+    it('should take a JWT with the service role, refuse one without it, and still take the static token', async () => {
+      const service = withJwts();
+      const as = (token: string) =>
+        request(service).post('/orders/17/paid').set('Authorization', `Bearer ${token}`);
+      await as(await sign({ sub: 'ada', scope: 'orders:read' })).expect(403);
+      await as(
+        await sign({ sub: 'billing', roles: ['service'], aud: 'https://else.example/' }),
+      ).expect(401);
+      await as(await sign({ sub: 'billing', roles: ['service'] })).expect(204);
+      paidOrders.set('17', { id: '17', status: 'payment-expected' });
+      await as('payments-secret').expect(204);
+    });
+  });
+});
