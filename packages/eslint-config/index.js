@@ -19,6 +19,8 @@ export function halwayEslintConfig(rootDir) {
         '**/*.d.ts',
         'packages/explorer/static/**',
         'test-results/**',
+        'docs/api/**',
+        'dist-packages/**',
       ],
     },
     js.configs.recommended,

@@ -72,7 +72,12 @@ export interface ClientOptions {
   /** Retry policy, or `false` to never retry. */
   retry?: RetryOptions | false;
   /** The HTTP cache: `false` turns it off; `maxEntries` bounds it (default 1000). */
-  cache?: false | { maxEntries?: number };
+  cache?:
+    | false
+    | {
+        /** How many responses the cache keeps at most, the oldest leaving first (default 1000). */
+        maxEntries?: number;
+      };
   /** Called for every deprecated link followed (default: `console.warn`). */
   onDeprecation?: (notice: DeprecationNotice) => void;
   /** Called after every hop (every request, cache hits included). */

@@ -74,7 +74,12 @@ export interface ServiceOptions {
    * `operator`, the outbox is served as HAL resources at `path` (default `/outbox`) to the
    * callers it accepts, with a `retry` form on each message refused for good.
    */
-  outbox?: OutboxOptions & { operator?: OutboxOperator; path?: string };
+  outbox?: OutboxOptions & {
+    /** Who may see the outbox (and retry its messages); without it, it is not served. */
+    operator?: OutboxOperator;
+    /** Where the outbox is served (default `/outbox`). */
+    path?: string;
+  };
   /** The largest request body accepted (bytes, or a string such as `'100kb'`; default `'100kb'`). */
   bodyLimit?: string | number;
 }

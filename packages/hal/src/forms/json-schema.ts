@@ -12,7 +12,14 @@ export interface HalFormsHints {
   /** Visible columns of a textarea. */
   cols?: number;
   /** Options fetched from a link, with the members that hold each option's prompt and value. */
-  options?: { link: HalFormsOptionsLink; promptField?: string; valueField?: string };
+  options?: {
+    /** Where the options are fetched from. */
+    link: HalFormsOptionsLink;
+    /** The member of each fetched option that holds its prompt. */
+    promptField?: string;
+    /** The member of each fetched option that holds its value. */
+    valueField?: string;
+  };
 }
 
 /**
