@@ -1,4 +1,4 @@
-// Every TypeScript or JavaScript sample in every README is a file the tests type-check and run:
+// Every TypeScript or JavaScript sample in every README and guide (docs/*.md) is a file the tests type-check and run:
 // the line before the sample names it, as "_The whole of [path](link)…_" (the sample is the
 // file) or "_Part of [path](link)…_" (its lines stand in the file, in order). The files live
 // under test/ or examples/, which `tsc -b` type-checks; a test imports or runs each of them.
@@ -34,7 +34,10 @@ function readmes(): string[] {
   const nested = ['packages', 'examples'].flatMap((folder) =>
     readdirSync(join(ROOT, folder)).map((name) => join(folder, name, 'README.md')),
   );
-  return ['README.md', ...nested].filter((path) => {
+  const guides = readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name));
+  return ['README.md', ...nested, ...guides].filter((path) => {
     try {
       return readFileSync(join(ROOT, path)).length > 0;
     } catch {
@@ -125,7 +128,7 @@ function problemOf(sample: Sample, tests: Map<string, string>): string | undefin
   return undefined;
 }
 
-describe('README samples', () => {
+describe('README and guide samples', () => {
   it('should each be a file the tests type-check and run, whole or marked as a part', () => {
     const tests = new Map(testFiles().map((file) => [file, readFileSync(file, 'utf8')]));
     const samples = readmes().flatMap(samplesOf);
