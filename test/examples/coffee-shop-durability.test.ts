@@ -6,6 +6,7 @@ import type { ServiceName } from '@halway/example-coffee-shop';
 import type { Store } from '@halway/server';
 import { ensureBundle } from '../explorer/support/bundle.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { providePostgres } from '../support/provision.js';
 import { brokenInvariants, readShop } from './support/invariants.js';
 import { runShop, SERVICES, until, type RunningShop } from './support/running-shop.js';
 
@@ -115,6 +116,7 @@ for (const engine of ENGINES) {
     let stores: Record<ServiceName, Store>;
     let client: ReturnType<typeof shopClient>;
 
+    if (engine.name === 'PostgreSQL') before(providePostgres);
     before(async () => {
       ensureBundle();
       shop = await runShop(await engine.databases(), 2);

@@ -11,6 +11,7 @@ import {
 import { startChild, type ChildService } from './support/children.js';
 import { listen, type Listening } from './support/listen.js';
 import { ENGINES } from './storage/support/engines.js';
+import { providePostgres } from '../support/provision.js';
 
 interface Claim {
   prize: string;
@@ -82,6 +83,7 @@ function recorder(): Service {
 for (const engine of ENGINES.filter((candidate) => candidate.shared)) {
   describe(`actions on ${engine.name}, across processes and crashes`, function () {
     this.timeout(90_000);
+    if (engine.name === 'postgres') before(providePostgres);
     let store: Store;
     let where: string;
     const children: ChildService[] = [];
