@@ -2,14 +2,16 @@ import { expect } from 'chai';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import {
+  createMemoryStore,
   createService,
   defineHome,
   defineResource,
   serve,
   type RunningService,
+  type Service,
 } from '@halway/server';
 import { startKeyServer, type KeyServer } from '../server/support/jwks.js';
-import { orders as paidOrders, withJwts, withStaticTokens } from './server/auth.js';
+import { withJwts, withStaticTokens } from './server/auth.js';
 import { createOrders as createOrdersService, type Order } from './server/orders.js';
 import { createOrders } from './server/peers.js';
 
@@ -112,7 +114,17 @@ describe('@halway/server README', () => {
           .setExpirationTime('1 minute')
           .sign(privateKey);
     });
-    beforeEach(() => paidOrders.set('17', { id: '17', status: 'payment-expected' }));
+    /** A store holding order 17, waiting for payment. */
+    async function storeWithOrder() {
+      const store = createMemoryStore();
+      await store.transaction((db) =>
+        db.insert('order', { status: 'payment-expected' }, { id: '17' }),
+      );
+      return store;
+    }
+    const statusOf = (service: Service) =>
+      service.store.read((db) => db.get<{ status: string }>('order', '17')).then((o) => o?.status);
+
     after(async () => {
       delete process.env.PAYMENTS_TOKEN;
       delete process.env.JWKS_URL;
@@ -120,7 +132,7 @@ describe('@halway/server README', () => {
     });
 
     it('should let only the payments service mark an order paid, with its static token', async () => {
-      const service = withStaticTokens();
+      const service = withStaticTokens(await storeWithOrder());
       await request(service).post('/orders/17/paid').expect(401);
       await request(service)
         .post('/orders/17/paid')
@@ -130,11 +142,12 @@ describe('@halway/server README', () => {
         .post('/orders/17/paid')
         .set('Authorization', 'Bearer payments-secret')
         .expect(204);
-      expect(paidOrders.get('17')?.status).to.equal('paid');
+      expect(await statusOf(service)).to.equal('paid');
+      await service.close();
     });
 
     it('should take a JWT with the service role, refuse one without it, and still take the static token', async () => {
-      const service = withJwts();
+      const service = withJwts(await storeWithOrder());
       const as = (token: string) =>
         request(service).post('/orders/17/paid').set('Authorization', `Bearer ${token}`);
       await as(await sign({ sub: 'ada', scope: 'orders:read' })).expect(403);
@@ -142,8 +155,14 @@ describe('@halway/server README', () => {
         await sign({ sub: 'billing', roles: ['service'], aud: 'https://else.example/' }),
       ).expect(401);
       await as(await sign({ sub: 'billing', roles: ['service'] })).expect(204);
-      paidOrders.set('17', { id: '17', status: 'payment-expected' });
-      await as('payments-secret').expect(204);
+      expect(await statusOf(service)).to.equal('paid');
+      await service.close();
+      const again = withJwts(await storeWithOrder());
+      await request(again)
+        .post('/orders/17/paid')
+        .set('Authorization', 'Bearer payments-secret')
+        .expect(204);
+      await again.close();
     });
   });
 });

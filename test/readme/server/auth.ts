@@ -7,6 +7,7 @@ import {
   defineHome,
   defineResource,
   jwtAuthentication,
+  type Store,
 } from '@halway/server';
 
 interface Order {
@@ -14,11 +15,8 @@ interface Order {
   status: 'payment-expected' | 'paid';
 }
 
-/** The orders, by id. */
-export const orders = new Map<string, Order>();
-
 const order = defineResource('/orders/:id', {
-  load: ({ params }) => orders.get(params.id),
+  load: ({ db, params }) => db.get<Order>('order', params.id),
   params: (order: Order) => ({ id: order.id }),
 }).action('mark-paid', {
   method: 'POST',
@@ -30,10 +28,11 @@ const order = defineResource('/orders/:id', {
 });
 const resources = [defineHome({ title: 'Orders', links: { order } }), order];
 
-/** The service with the payments service's static token only. */
-export function withStaticTokens() {
+/** The service with the payments service's static token only; orders are kept in `store`. */
+export function withStaticTokens(store?: Store) {
   return createService({
     resources,
+    store,
     authentication: bearerAuthentication({
       [process.env.PAYMENTS_TOKEN!]: { id: 'payments', roles: ['service'] },
     }),
@@ -41,9 +40,10 @@ export function withStaticTokens() {
 }
 
 /** The service with JWTs from the identity provider, and the payments service's static token. */
-export function withJwts() {
+export function withJwts(store?: Store) {
   return createService({
     resources,
+    store,
     authentication: anyAuthentication(
       jwtAuthentication({
         jwksUrl: process.env.JWKS_URL ?? 'https://login.example/.well-known/jwks.json',
