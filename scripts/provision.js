@@ -60,22 +60,23 @@ function aptInstall(prefix, debianPackage) {
 /**
  * The path of a Chromium to drive: `CHROMIUM_PATH` when set, else Debian's `/usr/bin/chromium`,
  * else that package installed now (as root, or with `sudo -n`). Throws a {@link ProvisionError}
- * that says what to do when none of these works.
+ * that says what to do when none of these works. `options` are for tests: another place to look
+ * instead of Debian's, and whether installing is allowed.
  */
-export function findChromium() {
+export function findChromium({ debian = DEBIAN_CHROMIUM, install = true } = {}) {
   const wanted = process.env.CHROMIUM_PATH;
   if (wanted) {
     if (isExecutable(wanted)) return wanted;
     throw new ProvisionError(`CHROMIUM_PATH is ${wanted}, which is not an executable file`);
   }
-  if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  const prefix = aptPrefix();
+  if (isExecutable(debian)) return debian;
+  const prefix = install ? aptPrefix() : undefined;
   if (prefix) {
     aptInstall(prefix, 'chromium');
-    if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+    if (isExecutable(debian)) return debian;
   }
   throw new ProvisionError(
-    `The browser tests need Chromium, and ${DEBIAN_CHROMIUM} is missing. Either install it ` +
+    `The browser tests need Chromium, and ${debian} is missing. Either install it ` +
       `(Debian/Ubuntu: sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium or ` +
       `Chrome executable (e.g. after npx playwright-core install chromium, the path it prints; on ` +
       `macOS "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome").`,
@@ -85,28 +86,29 @@ export function findChromium() {
 /**
  * The directory of the PostgreSQL 15 server programs (`initdb`, `pg_ctl`, `psql`): `PG_BIN`
  * when set, else Debian's `/usr/lib/postgresql/15/bin`, else the postgresql package installed
- * now (as root, or with `sudo -n`). Throws a {@link ProvisionError} that says what to do.
+ * now (as root, or with `sudo -n`). Throws a {@link ProvisionError} that says what to do;
+ * `options` as for {@link findChromium}.
  */
-export function findPostgres() {
+export function findPostgres({ debian = DEBIAN_POSTGRES_BIN, install = true } = {}) {
   const wanted = process.env.PG_BIN ?? process.env.POSTGRES_BIN;
   if (wanted) {
     if (isExecutable(join(wanted, 'initdb'))) return wanted;
     throw new ProvisionError(`PG_BIN is ${wanted}, which holds no executable initdb`);
   }
-  if (isExecutable(join(DEBIAN_POSTGRES_BIN, 'initdb'))) return DEBIAN_POSTGRES_BIN;
-  const prefix = aptPrefix();
+  if (isExecutable(join(debian, 'initdb'))) return debian;
+  const prefix = install ? aptPrefix() : undefined;
   if (prefix) {
     aptInstall(prefix, 'postgresql-15');
-    if (isExecutable(join(DEBIAN_POSTGRES_BIN, 'initdb'))) return DEBIAN_POSTGRES_BIN;
+    if (isExecutable(join(debian, 'initdb'))) return debian;
   }
   throw new ProvisionError(
-    `The storage tests need the PostgreSQL 15 server programs, and ${DEBIAN_POSTGRES_BIN} is ` +
+    `The storage tests need the PostgreSQL 15 server programs, and ${debian} is ` +
       `missing. Either install them (Debian/Ubuntu: sudo apt-get install postgresql-15), or set ` +
       `PG_BIN to the directory that holds initdb, pg_ctl and psql (e.g. $(pg_config --bindir)).`,
   );
 }
 
-const finders = { chromium: findChromium, postgres: findPostgres };
+const finders = { chromium: () => findChromium(), postgres: () => findPostgres() };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let failed = false;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { findChromium, findPostgres, ProvisionError } from '../../scripts/provision.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/provision.js', import.meta.url));
 
@@ -51,5 +52,29 @@ describe('scripts/provision.js', () => {
     const unknown = provision({}, 'firefox');
     expect(unknown.status).to.equal(1);
     expect(unknown.stderr).to.include('firefox');
+  });
+
+  it('should say what to install or which variable to set when a program is missing', () => {
+    const { CHROMIUM_PATH, PG_BIN, POSTGRES_BIN } = process.env;
+    const saved = { CHROMIUM_PATH, PG_BIN, POSTGRES_BIN };
+    delete process.env.CHROMIUM_PATH;
+    delete process.env.PG_BIN;
+    delete process.env.POSTGRES_BIN;
+    try {
+      const missing = join(directory, 'nowhere');
+      expect(() => findChromium({ debian: missing, install: false }))
+        .to.throw(ProvisionError, missing)
+        .with.property('message')
+        .that.includes('apt-get install chromium')
+        .and.includes('CHROMIUM_PATH');
+      expect(() => findPostgres({ debian: missing, install: false }))
+        .to.throw(ProvisionError, missing)
+        .with.property('message')
+        .that.includes('apt-get install postgresql-15')
+        .and.includes('PG_BIN');
+    } finally {
+      for (const [name, value] of Object.entries(saved))
+        if (value !== undefined) process.env[name] = value;
+    }
   });
 });
