@@ -43,7 +43,7 @@ function aptInstall(prefix, debianPackage) {
   process.stderr.write(`Installing Debian's ${debianPackage} for the tests (apt-get)…\n`);
   for (const args of [
     ['apt-get', 'update', '-qq'],
-    ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', debianPackage],
+    ['apt-get', 'install', '-y', '-qq', debianPackage],
   ]) {
     const [command, ...rest] = [...prefix, ...args];
     const result = spawnSync(command, rest, {
