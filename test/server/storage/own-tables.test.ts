@@ -12,6 +12,7 @@ import {
   type Store,
 } from '@halway/server';
 import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { providePostgres } from '../../support/provision.js';
 
 // The same table on both engines; only the placeholders differ.
 const ENGINES = [
@@ -50,6 +51,7 @@ for (const engine of ENGINES) {
     let directory: string;
     let store: Store;
 
+    if (engine.name === 'PostgreSQL') before(providePostgres);
     before(async () => {
       directory = mkdtempSync(join(tmpdir(), 'halway-own-'));
       if (engine.name === 'PostgreSQL') postgres = await startPostgres();
