@@ -11,17 +11,6 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODE_FENCE = /^```(ts|typescript|tsx|js|javascript|mjs)\s*$/;
 const MARKER = /^_(The whole of|Part of) \[[^\]]+\]\(([^)#\s]+)\)/;
 
-// Sections the lead is rewriting with the storage layer (transactions, outbox, idempotency):
-// their samples are checked once that rewrite lands.
-const LEFT_TO_THE_LEAD: Record<string, string[]> = {
-  'packages/server/README.md': [
-    'The outbox',
-    'Idempotency keys',
-    'Storage',
-    'Transactions and storage',
-  ],
-};
-
 interface Sample {
   readme: string;
   line: number;
@@ -132,12 +121,7 @@ describe('README and guide samples', () => {
   it('should each be a file the tests type-check and run, whole or marked as a part', () => {
     const tests = new Map(testFiles().map((file) => [file, readFileSync(file, 'utf8')]));
     const samples = readmes().flatMap(samplesOf);
-    const checked = samples.filter(
-      (sample) =>
-        !(LEFT_TO_THE_LEAD[sample.readme] ?? []).some((heading) =>
-          sample.heading.startsWith(heading),
-        ),
-    );
+    const checked = samples;
     expect(checked.length).to.be.greaterThan(20);
     const problems = checked.map((sample) => problemOf(sample, tests)).filter(Boolean);
     expect(problems).to.deep.equal([]);

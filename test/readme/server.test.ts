@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
@@ -14,6 +17,7 @@ import { startKeyServer, type KeyServer } from '../server/support/jwks.js';
 import { withJwts, withStaticTokens } from './server/auth.js';
 import { createOrders as createOrdersService, type Order } from './server/orders.js';
 import { createOrders } from './server/peers.js';
+import { createPayments, type Payment } from './server/storage.js';
 
 describe('@halway/server README', () => {
   describe('a resource and its actions, a collection and a home document', () => {
@@ -163,6 +167,83 @@ describe('@halway/server README', () => {
         .set('Authorization', 'Bearer payments-secret')
         .expect(204);
       await again.close();
+    });
+  });
+
+  describe('transactions, storage and the outbox', () => {
+    const quiet = { info() {}, warn() {}, error() {} };
+    let directory: string;
+    let orders: RunningService;
+    let payments: Service;
+    const told: Record<string, unknown>[] = [];
+
+    beforeEach(async () => {
+      directory = mkdtempSync(join(tmpdir(), 'halway-readme-storage-'));
+      const order = defineResource('/orders/:id', {
+        load: ({ params }) => (params.id === '1' ? { total: 4 } : undefined),
+        properties: (state: { total: number }) => ({ total: state.total }),
+      }).action('mark-paid', {
+        method: 'POST',
+        path: '/paid',
+        input: {
+          type: 'object',
+          properties: { payment: { type: 'string' }, receipt: { type: 'string' } },
+        },
+        handle: ({ input }) => {
+          told.push(input);
+        },
+      });
+      const app = createService({
+        resources: [defineHome({ links: { order } }), order],
+        logger: false,
+      });
+      orders = await serve(app, { port: 0, host: '127.0.0.1', logger: quiet, signals: false });
+      payments = createPayments(join(directory, 'payments.db'), `${orders.url}/`);
+      told.length = 0;
+    });
+    afterEach(async () => {
+      await payments.close();
+      await orders.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    it('should capture with the order read before the transaction, record the ledger and tell orders once it commits', async () => {
+      const order = `${orders.url}/orders/1`;
+      await payments.store.transaction(async (db) => {
+        await db.insert<Payment>(
+          'payment',
+          { order, amount: 4, status: 'authorized' },
+          { id: 'p1' },
+        );
+        await db.insert<Payment>(
+          'payment',
+          { order, amount: 5, status: 'authorized' },
+          { id: 'p2' },
+        );
+      });
+      await request(payments).post('/payments/p1').expect(204);
+      expect(await request(payments).post('/payments/p2').expect(409)).to.be.problem({
+        status: 409,
+      });
+
+      const { ledger, p2 } = await payments.store.read(async (db) => ({
+        ledger: (await db.find<{ payment: string }>('ledger')).items.map((entry) => entry.payment),
+        p2: (await db.get<Payment>('payment', 'p2'))?.status,
+      }));
+      expect({ ledger, p2 }).to.deep.equal({ ledger: ['p1'], p2: 'authorized' });
+      expect(await payments.outbox.drain(5000)).to.equal(0);
+      expect(told).to.deep.equal([{ payment: 'p1' }]);
+    });
+
+    it('should keep a receipt and deliver its message through the outbox, shown to operators only', async () => {
+      await request(payments)
+        .post('/')
+        .send({ order: `${orders.url}/orders/1`, amount: 4 })
+        .expect(204);
+      expect(await payments.outbox.drain(5000)).to.equal(0);
+      expect(told).to.have.length(1);
+      expect(told[0]).to.have.property('receipt');
+      await request(payments).get('/outbox').expect(401);
     });
   });
 });
