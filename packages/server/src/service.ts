@@ -4,6 +4,7 @@ import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
 import { createBodyParser } from './http/body.js';
+import { headerCountLimit } from './http/header-count.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
@@ -151,6 +152,7 @@ export function createService(options: ServiceOptions): Service {
   // ETags are ours: state versions plus representation digests (see conditional/etag.ts).
   app.set('etag', false);
   app.use(requestLog(log));
+  app.use(headerCountLimit());
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
   app.use(profileHandler([...compiled.values()], options.name));
