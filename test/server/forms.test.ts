@@ -73,10 +73,10 @@ describe('HAL-FORMS templates', () => {
   it('should give a navigation form a templated target that leads to the resource', async () => {
     const { app, place } = createShop();
     const order = place();
-    const home = await request(app).get('/');
+    const home = await request(app).get('/').set('Host', 'shop.test');
     expect(home).to.have.halTemplate('find-order', {
       method: 'GET',
-      target: '/orders/{id}',
+      target: 'http://shop.test/orders/{id}',
       properties: { id: { required: true, regex: '^\\d+$' } },
     });
     const find = readHal(home.body, home.request.url).template('find-order')!;

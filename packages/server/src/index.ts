@@ -8,6 +8,7 @@ export {
 } from './serve.js';
 export { answerClientError } from './http/client-error.js';
 export { MAX_JSON_DEPTH } from './http/json-depth.js';
+export { absoluteDocument, absoluteHref } from './links/absolute.js';
 export {
   defineResource,
   Resource,

@@ -54,6 +54,20 @@ export interface ServiceOptions {
    * set it behind a proxy, or when the Host header cannot be trusted.
    */
   publicUrl?: string;
+  /**
+   * Whose `Forwarded` / `X-Forwarded-Proto` / `X-Forwarded-Host` to believe when making links
+   * absolute without a `publicUrl`: `false` (default) believes nobody, so a client cannot move
+   * the links by sending them; `true` believes the proxy in front (only the last value of each,
+   * the one it wrote); a list of addresses believes only connections from those. Set it only
+   * when a proxy that sets (or overwrites) those headers is always in front of the service.
+   */
+  trustProxy?: boolean | readonly string[];
+  /**
+   * Keep hrefs, form targets and option links as root-relative paths (`/orders/17`) instead of
+   * absolute URLs (default false). Relative links break clients that resolve them against their
+   * own page (HAL Explorer) or the first URL of a walk (Traverson).
+   */
+  relativeLinks?: boolean;
   /** How long reading a peer's home document may take before its last known one is used (ms, default 1000). */
   peerTimeout?: number;
   /**
@@ -122,6 +136,7 @@ export function createService(options: ServiceOptions): Service {
     ...options.resources,
     ...(operator ? outboxResources(outboxPath, store.internals.outbox, operator) : []),
   ];
+  const publicUrl = options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl);
   const validators = createValidators();
   const compiled = new Map<Resource<unknown, unknown, unknown>, CompiledResource>();
   for (const resource of resources as Resource<unknown, unknown, unknown>[]) {
@@ -142,7 +157,8 @@ export function createService(options: ServiceOptions): Service {
       options.transactionTimeout ?? DEFAULT_TRANSACTION_TIMEOUT,
       'transactionTimeout',
     ),
-    publicUrl: options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl),
+    publicUrl,
+    links: { publicUrl, trustProxy: options.trustProxy ?? false, absolute: !options.relativeLinks },
     peers,
   };
   const endpoints = collectEndpoints([...compiled.values()]);
