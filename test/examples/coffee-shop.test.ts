@@ -92,8 +92,10 @@ describe('examples/coffee-shop', () => {
     expect(payment.properties).to.deep.include({ amount: { amount: 8.2, currency: 'EUR' } });
     expect(payment.form('pay').fields.find((field) => field.name === 'amount')).to.include({
       readOnly: true,
-      value: 8.2,
+      value: '8.2',
     });
+    // HAL-FORMS sends value as a string; the form gives it back typed.
+    expect(payment.form('pay').initialValues()).to.include({ amount: 8.2 });
     const receipt = await payment
       .form('pay')
       .submit({ 'card-number': '4111111111111111', cardholder: 'Ada Lovelace' });

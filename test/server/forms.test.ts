@@ -16,7 +16,7 @@ describe('HAL-FORMS templates', () => {
           prompt: 'Drink',
           options: { inline: ['latte', 'espresso', 'tea'], maxItems: 1 },
         },
-        quantity: { type: 'number', min: 1, max: 10, step: 1, value: 1 },
+        quantity: { type: 'number', min: 1, max: 10, step: 1, value: '1' },
         location: {
           options: {
             inline: [

@@ -37,10 +37,11 @@ function storeOf(settings: CoffeeShopEnvironment): Store {
 }
 
 async function runService(): Promise<void> {
-  const { tokens, urls, staffToken, ports } = environment;
+  const { tokens, urls, staffToken, ports, corsOrigins } = environment;
   const options: CoffeeShopServiceOptions = {
     tokens,
     staffToken,
+    corsOrigins,
     store: storeOf(environment),
     publicUrl: urls[name],
     peers: Object.fromEntries(

@@ -51,6 +51,7 @@ export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceNa
       store: options.store,
       outbox: options.outbox,
       publicUrl: options.publicUrl,
+      cors: options.corsOrigins?.length ? { origins: options.corsOrigins } : undefined,
       logger: log,
       explorer: serviceExplorer(options, TITLES[name]),
       authentication: bearerAuthentication(knownCallers(options, name), name),
