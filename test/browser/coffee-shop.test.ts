@@ -134,7 +134,7 @@ describe('examples/coffee-shop in the explorer (Chromium)', function () {
       'place-order',
       'payment',
       'pay',
-      'ticket',
+      'cs:ticket',
       'start',
       'finish',
       'collect',

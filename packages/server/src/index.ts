@@ -9,6 +9,7 @@ export {
 export { answerClientError } from './http/client-error.js';
 export { MAX_JSON_DEPTH } from './http/json-depth.js';
 export { absoluteDocument, absoluteHref } from './links/absolute.js';
+export type { RelationDoc, RelationsOptions } from './links/relations.js';
 export {
   defineResource,
   Resource,

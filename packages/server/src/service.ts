@@ -5,6 +5,7 @@ import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
 import { createBodyParser } from './http/body.js';
 import { headerCountLimit } from './http/header-count.js';
+import { curieSettings, relationDocs, type RelationsOptions } from './links/relations.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
@@ -68,6 +69,13 @@ export interface ServiceOptions {
    * own page (HAL Explorer) or the first URL of a walk (Traverson).
    */
   relativeLinks?: boolean;
+  /**
+   * The service's own link relations as CURIEs (`cs:receipt`), each with a documentation page
+   * the service serves at `path` (default `/rels`); documents that use them get the `curies`
+   * link that points there. HAL asks for documented URIs or CURIEs for relations that are not
+   * IANA-registered.
+   */
+  relations?: RelationsOptions;
   /** How long reading a peer's home document may take before its last known one is used (ms, default 1000). */
   peerTimeout?: number;
   /**
@@ -158,7 +166,12 @@ export function createService(options: ServiceOptions): Service {
       'transactionTimeout',
     ),
     publicUrl,
-    links: { publicUrl, trustProxy: options.trustProxy ?? false, absolute: !options.relativeLinks },
+    links: {
+      publicUrl,
+      trustProxy: options.trustProxy ?? false,
+      absolute: !options.relativeLinks,
+      curie: options.relations ? curieSettings(options.relations) : undefined,
+    },
     peers,
   };
   const endpoints = collectEndpoints([...compiled.values()]);
@@ -172,6 +185,7 @@ export function createService(options: ServiceOptions): Service {
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
   app.use(profileHandler([...compiled.values()], options.name));
+  if (options.relations) app.use(relationDocs(options.relations));
   mountEndpoints(app, runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb'));
   app.use(notFound());
   app.use(problemHandler(log));

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { CurieSettings } from './relations.js';
 
 /** How a service states the origin its links are made absolute with. */
 export interface LinkSettings {
@@ -8,6 +9,8 @@ export interface LinkSettings {
   trustProxy: boolean | readonly string[];
   /** Whether hrefs, form targets and option links are made absolute (default true). */
   absolute: boolean;
+  /** The CURIE of the service's own relations, when it documents them. */
+  curie?: CurieSettings;
 }
 
 // A Host (or forwarded host) is a name or an IP literal with an optional port: anything else

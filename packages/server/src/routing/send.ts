@@ -5,6 +5,7 @@ import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
 import { absoluteDocument } from '../links/absolute.js';
 import { linkEmbedded } from '../links/embedded.js';
+import { withCuries } from '../links/relations.js';
 import { forwardedVary, requestOrigin } from '../links/origin.js';
 import { halFormsRepresentation } from '../representations/hal-forms.js';
 import { isOptionList, optionListOf } from '../representations/option-list.js';
@@ -20,7 +21,8 @@ import type { ServiceRuntime } from '../resource/runtime.js';
  * the request accepts none. `stateVersion` is the version of the state it shows, if any.
  *
  * This is the one place every document passes, so what holds for all of them is done here:
- * embedded resources get a `self` and a link (`linkEmbedded`); hrefs are made absolute unless
+ * embedded resources get a `self` and a link (`linkEmbedded`); documents using the service's
+ * own relations get their `curies`; hrefs are made absolute unless
  * the service keeps them relative; a document with no forms anywhere is plain HAL rather than
  * HAL-FORMS when the client accepts it (an empty `_templates` otherwise, which HAL-FORMS
  * requires); an option list asked for as `application/json` is the plain array HAL-FORMS suggests.
@@ -35,6 +37,7 @@ export function documentReply(
   let representation = negotiateRepresentation(request);
   if (!representation) throw notAcceptable();
   let shown = linkEmbedded(document);
+  if (runtime.links.curie) shown = withCuries(shown, runtime.links.curie, request.baseUrl);
   if (representation === halFormsRepresentation && !hasForms(shown)) {
     representation = negotiateWithoutForms(request) ?? representation;
     if (representation === halFormsRepresentation) shown = { ...shown, _templates: {} };
