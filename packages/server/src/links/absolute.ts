@@ -24,8 +24,8 @@ export function absoluteDocument(document: HalDocument, origin: string): HalDocu
   if (document._embedded) copy._embedded = absoluteEmbedded(document._embedded, origin);
   if (document._templates) {
     const templates: Record<string, HalFormsTemplate> = {};
-    for (const [name, template] of Object.entries(document._templates))
-      templates[name] = absoluteTemplate(template, origin, self);
+    for (const name in document._templates)
+      templates[name] = absoluteTemplate(document._templates[name]!, origin, self);
     copy._templates = templates;
   }
   return copy;
@@ -33,8 +33,12 @@ export function absoluteDocument(document: HalDocument, origin: string): HalDocu
 
 /** An href made absolute against `origin` (root-relative) or `base` (path-relative). */
 export function absoluteHref(href: string, origin: string, base = `${origin}/`): string {
-  if (href.startsWith('//')) return `${origin.slice(0, origin.indexOf(':') + 1)}${href}`;
-  if (href.startsWith('/')) return origin + href;
+  // charCodeAt, not a regex or startsWith: this runs for every href of every response.
+  if (href.charCodeAt(0) === 47 /* / */) {
+    return href.charCodeAt(1) === 47
+      ? `${origin.slice(0, origin.indexOf(':') + 1)}${href}`
+      : origin + href;
+  }
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(href)) return href;
   // A relative template cannot go through URL (it would escape the braces): keep it as it is.
   if (href.includes('{') || !URL.canParse(href, base)) return href;
@@ -49,22 +53,28 @@ function selfOf(document: HalDocument, origin: string): string {
 
 function absoluteLinks(links: HalLinks, origin: string, self: string): HalLinks {
   const copy: HalLinks = {};
-  for (const [rel, value] of Object.entries(links)) {
-    const one = (link: HalLink): HalLink => ({
-      ...link,
-      href: absoluteHref(link.href, origin, self),
-    });
-    copy[rel] = Array.isArray(value) ? value.map(one) : one(value);
+  for (const rel in links) {
+    const value = links[rel]!;
+    copy[rel] = Array.isArray(value)
+      ? value.map((link) => absoluteLink(link, origin, self))
+      : absoluteLink(value, origin, self);
   }
   return copy;
 }
 
+function absoluteLink(link: HalLink, origin: string, self: string): HalLink {
+  const href = absoluteHref(link.href, origin, self);
+  return href === link.href ? link : { ...link, href };
+}
+
 function absoluteEmbedded(embedded: HalEmbedded, origin: string): HalEmbedded {
   const copy: HalEmbedded = {};
-  for (const [rel, value] of Object.entries(embedded))
+  for (const rel in embedded) {
+    const value = embedded[rel]!;
     copy[rel] = Array.isArray(value)
-      ? value.map((item: HalDocument) => absoluteDocument(item, origin))
+      ? value.map((item) => absoluteDocument(item, origin))
       : absoluteDocument(value, origin);
+  }
   return copy;
 }
 
