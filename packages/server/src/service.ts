@@ -50,9 +50,11 @@ export interface ServiceOptions {
    */
   peers?: Record<string, PeerConfig> | Peers;
   /**
-   * The origin clients reach the service at (`https://orders.example.com`), for absolute links
-   * (`context.absoluteUrl`). Without it they come from the request's protocol and Host header;
-   * set it behind a proxy, or when the Host header cannot be trusted.
+   * The origin clients reach the service at (`https://orders.example.com`): every href, form
+   * target and option link is made absolute with it, and so is `context.absoluteUrl`. Without
+   * it the origin comes from the request's protocol and Host header (or a trusted proxy's
+   * headers, see `trustProxy`); set it in production, behind a proxy, or when the Host header
+   * cannot be trusted.
    */
   publicUrl?: string;
   /**
