@@ -21,8 +21,8 @@ describe('serve (limits)', () => {
     }
   });
 
-  it('should refuse a negative or fractional limit with a TypeError', async () => {
-    for (const options of [{ requestTimeout: -1 }, { maxConnections: 1.5 }]) {
+  it('should refuse a limit of 0, a negative or a fractional one with a TypeError', async () => {
+    for (const options of [{ requestTimeout: -1 }, { maxConnections: 1.5 }, { maxHeaders: 0 }]) {
       let error: unknown;
       await serve(service(), { host: '127.0.0.1', signals: false, ...options }).catch(
         (caught: unknown) => (error = caught),

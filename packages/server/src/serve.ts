@@ -153,8 +153,9 @@ function definedOf(options: ServeOptions): Partial<ServeLimits> {
   for (const name of Object.keys(SERVE_DEFAULTS) as (keyof ServeLimits)[]) {
     const value = options[name];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 0)
-      throw new TypeError(`serve(): ${name} must be a whole number, 0 or more`);
+    // No 0 for "off": Node reads 0 as no bound at all, which is what these options are against.
+    if (!Number.isInteger(value) || value < 1)
+      throw new TypeError(`serve(): ${name} must be a whole number above 0`);
     limits[name] = value;
   }
   return limits;
