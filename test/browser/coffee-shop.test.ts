@@ -140,7 +140,7 @@ describe('examples/coffee-shop in the explorer (Chromium)', function () {
       'place-order',
       'payment',
       'pay',
-      'ticket',
+      'cs:ticket',
       'start',
       'finish',
       'collect',

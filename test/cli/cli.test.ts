@@ -66,7 +66,7 @@ describe('halway (the CLI, as a process)', function () {
     expect(run.code).to.equal(0);
     expect(run.stdout).to.match(/^Coffee shop\n/);
     expect(run.stdout).to.match(
-      /Links\n(?:.*\n)*?\s+orders\s+Orders\s+http:\/\/127\.0\.0\.1:\d+\/orders\{\?page,size,status\}/,
+      /Links\n(?:.*\n)*?\s+cs:orders\s+Orders\s+http:\/\/127\.0\.0\.1:\d+\/orders\{\?page,size,status\}/,
     );
     expect(run.stdout).to.include('place-order  POST');
     expect(run.stdout).to.match(/quantity\s+Quantity\s+number · 1 to 10 · step 1 · default 1/);
@@ -101,8 +101,8 @@ describe('halway (the CLI, as a process)', function () {
     ]);
     expect(receipt.properties).to.include({ status: 'paid' });
     await waitForStatus(placed.url, 'paid');
-    await waitFor(placed.url, (state) => state.links.some((link) => link.rel === 'ticket'));
-    const ticket = await json(['follow', placed.url, 'ticket'], asStaff);
+    await waitFor(placed.url, (state) => state.links.some((link) => link.rel === 'cs:ticket'));
+    const ticket = await json(['follow', placed.url, 'cs:ticket'], asStaff);
     expect(new URL(ticket.url).origin).to.equal(shop.urls.kitchen);
     const started = await json(['submit', ticket.url, 'start'], asStaff);
     expect(started.properties).to.include({ status: 'preparing' });
@@ -116,7 +116,7 @@ describe('halway (the CLI, as a process)', function () {
 
   it('should expand templated links with --var', async () => {
     const orders = await json(
-      ['follow', entry, 'orders', '--var', 'status=completed', '--var', 'size=5'],
+      ['follow', entry, 'cs:orders', '--var', 'status=completed', '--var', 'size=5'],
       asStaff,
     );
     expect(orders.url).to.match(/\/orders\?(.*&)?status=completed/);

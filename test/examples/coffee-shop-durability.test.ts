@@ -73,7 +73,8 @@ function shopClient(shop: RunningShop) {
     async ticketOf(orderUrl: string): Promise<string> {
       let ticket: string | undefined;
       await until(
-        async () => (ticket = (await call(orderUrl)).body._links?.ticket?.href) !== undefined,
+        async () =>
+          (ticket = (await call(orderUrl)).body._links?.['cs:ticket']?.href) !== undefined,
         20_000,
         () => `${orderUrl} never linked its ticket`,
       );

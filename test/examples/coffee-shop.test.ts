@@ -74,9 +74,9 @@ describe('examples/coffee-shop', () => {
 
   it('should run the whole workflow from the entry URL: place, pay, start, finish, collect', async () => {
     const home = await client.go(entry).get();
-    expect(home.links().map((link) => link.rel)).to.include('menu');
+    expect(home.links().map((link) => link.rel)).to.include('cs:menu');
     // The list of every order is the staff's.
-    expect(home.links().map((link) => link.rel)).not.to.include('orders');
+    expect(home.links().map((link) => link.rel)).not.to.include('cs:orders');
     const placed = await home
       .form('place-order')
       .submit({ drink: 'latte', size: 'large', quantity: 2, location: 'in-store' });
@@ -92,19 +92,21 @@ describe('examples/coffee-shop', () => {
     expect(payment.properties).to.deep.include({ amount: { amount: 8.2, currency: 'EUR' } });
     expect(payment.form('pay').fields.find((field) => field.name === 'amount')).to.include({
       readOnly: true,
-      value: 8.2,
+      value: '8.2',
     });
+    // HAL-FORMS sends value as a string; the form gives it back typed.
+    expect(payment.form('pay').initialValues()).to.include({ amount: 8.2 });
     const receipt = await payment
       .form('pay')
       .submit({ 'card-number': '4111111111111111', cardholder: 'Ada Lovelace' });
     expect(receipt.properties).to.include({ status: 'paid', card: '•••• 1111' });
-    expect(receipt.link('order')?.href).to.equal(placed.url);
+    expect(receipt.link('cs:order')?.href).to.equal(placed.url);
 
     const paid = await waitFor(client, placed.url, (state) => statusOf(state) === 'paid');
-    expect(new URL(paid.link('receipt')!.href).origin).to.equal(shop.urls.payments);
+    expect(new URL(paid.link('cs:receipt')!.href).origin).to.equal(shop.urls.payments);
     expect(paid.templates().map((template) => template.name)).to.deep.equal(['cancel']);
-    const queued = await waitFor(client, placed.url, (state) => state.has('ticket'));
-    const ticket = await staff.go(queued.link('ticket')!.href).get();
+    const queued = await waitFor(client, placed.url, (state) => state.has('cs:ticket'));
+    const ticket = await staff.go(queued.link('cs:ticket')!.href).get();
     expect(new URL(ticket.url).origin).to.equal(shop.urls.kitchen);
     expect(ticket.properties).to.include({
       status: 'queued',
@@ -124,21 +126,21 @@ describe('examples/coffee-shop', () => {
     const completed = await ready.form('collect').submit({});
     expect(completed.properties).to.include({ status: 'completed' });
     expect(completed.templates()).to.deep.equal([]);
-    expect(completed.rels()).to.include.members(['receipt', 'ticket']);
+    expect(completed.rels()).to.include.members(['cs:receipt', 'cs:ticket']);
   });
 
   it('should cancel a paid order: the payment is refunded and the ticket withdrawn', async () => {
     const { orderUrl, receipt } = await placeAndPay();
-    const order = await waitFor(client, orderUrl, (state) => state.has('ticket'));
-    const ticketUrl = order.link('ticket')!.href;
+    const order = await waitFor(client, orderUrl, (state) => state.has('cs:ticket'));
+    const ticketUrl = order.link('cs:ticket')!.href;
     const cancelled = await order.form('cancel').submit({});
     expect(cancelled.properties).to.include({ status: 'cancelled' });
     expect(cancelled.templates()).to.deep.equal([]);
     const refunded = await waitFor(client, receipt.url, (state) => statusOf(state) === 'refunded');
-    expect(refunded.link('order')?.href).to.equal(orderUrl);
+    expect(refunded.link('cs:order')?.href).to.equal(orderUrl);
     await waitFor(client, ticketUrl, (state) => statusOf(state) === 'withdrawn');
     const final = await client.go(orderUrl).refresh();
-    expect(final.link('receipt')?.href).to.equal(receipt.url);
+    expect(final.link('cs:receipt')?.href).to.equal(receipt.url);
   });
 
   it('should cancel an unpaid order without any payment or ticket', async () => {
@@ -146,7 +148,7 @@ describe('examples/coffee-shop', () => {
     const placed = await home.form('place-order').submit({ drink: 'tea' });
     const cancelled = await placed.form('cancel').submit({});
     expect(cancelled.properties).to.include({ status: 'cancelled' });
-    expect(cancelled.rels()).not.to.include.members(['payment', 'receipt', 'ticket']);
+    expect(cancelled.rels()).not.to.include.members(['payment', 'cs:receipt', 'cs:ticket']);
     const receipts = await shop.services.payments.store.read((db) => db.find('receipt'));
     expect(receipts.total).to.equal(0);
   });
@@ -179,9 +181,9 @@ describe('examples/coffee-shop', () => {
         .send({ 'card-number': '4111111111111111', cardholder: 'X' }),
     );
 
-    const queued = await waitFor(client, orderUrl, (state) => state.has('ticket'));
-    expect(order.rels()).to.include('receipt');
-    const ticket = await staff.go(queued.link('ticket')!.href).get();
+    const queued = await waitFor(client, orderUrl, (state) => state.has('cs:ticket'));
+    expect(order.rels()).to.include('cs:receipt');
+    const ticket = await staff.go(queued.link('cs:ticket')!.href).get();
     await ticket.form('start').submit({});
     await waitFor(client, orderUrl, (state) => statusOf(state) === 'preparing');
     await refused(orders.delete(path));
@@ -283,7 +285,7 @@ describe('examples/coffee-shop', () => {
     expect(await shop.services.payments.outbox.messages('pending')).to.have.length(1);
     await shop.resume('orders');
     const paid = await waitFor(client, placed.url, (state) => statusOf(state) === 'paid');
-    expect(paid.link('receipt')?.href).to.equal(receipt.url);
+    expect(paid.link('cs:receipt')?.href).to.equal(receipt.url);
     const deliveries = shop.requests.orders.filter(
       (entry) => entry.method === 'POST' && entry.url.endsWith('/payment-received'),
     );
@@ -297,8 +299,8 @@ describe('examples/coffee-shop', () => {
 
   it('should retry the kitchen’s notification until orders is back, without doing it twice', async () => {
     const { orderUrl } = await placeAndPay();
-    const queued = await waitFor(client, orderUrl, (state) => state.has('ticket'));
-    const ticket = await staff.go(queued.link('ticket')!.href).get();
+    const queued = await waitFor(client, orderUrl, (state) => state.has('cs:ticket'));
+    const ticket = await staff.go(queued.link('cs:ticket')!.href).get();
     await shop.stop('orders');
     await ticket.form('start').submit({});
     const deadline = Date.now() + 5000;
@@ -346,16 +348,16 @@ describe('examples/coffee-shop', () => {
     await request(shop.urls.kitchen).get('/queue').expect(401);
     expect(
       (await request(shop.urls.kitchen).get('/').expect(200)).body._links,
-    ).not.to.have.property('queue');
+    ).not.to.have.property('cs:queue');
     expect(
       (await request(shop.urls.kitchen).get('/').set(staffHeader)).body._links,
-    ).to.have.property('queue');
+    ).to.have.property('cs:queue');
     const { orderUrl, receipt } = await placeAndPay();
     expect(receipt.properties).to.include({ card: '•••• 1111' });
     const stored = await shop.services.payments.store.read((db) => db.find('receipt'));
     expect(JSON.stringify(stored.items)).not.to.include('4111111111111111');
-    const ticketUrl = (await waitFor(client, orderUrl, (state) => state.has('ticket'))).link(
-      'ticket',
+    const ticketUrl = (await waitFor(client, orderUrl, (state) => state.has('cs:ticket'))).link(
+      'cs:ticket',
     )!.href;
     await request(shop.urls.kitchen)
       .post(`${new URL(ticketUrl).pathname}/start`)
@@ -392,7 +394,7 @@ describe('examples/coffee-shop', () => {
     const payment = await client
       .go(`${shop.urls.payments}/payments?order=${encodeURIComponent(orderUrl)}`)
       .refresh();
-    const embedded = payment.document._embedded?.receipts;
+    const embedded = payment.document._embedded?.['cs:receipts'];
     const receipts = Array.isArray(embedded) ? embedded : [];
     expect(receipts).to.have.length(1);
     expect(receipts[0]).to.deep.include({
@@ -400,7 +402,7 @@ describe('examples/coffee-shop', () => {
       amount: { amount: 8.2, currency: 'EUR' },
       refundReason: 'the order was cancelled',
     });
-    expect(receipts[0]?._links?.order).to.deep.include({ href: orderUrl });
+    expect(receipts[0]?._links?.['cs:order']).to.deep.include({ href: orderUrl });
   });
 
   it('should report refusals as typed problems to the client', async () => {

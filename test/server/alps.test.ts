@@ -68,20 +68,21 @@ describe('ALPS profiles', () => {
   it('should link every representation to its descriptor with rel profile (RFC 6906)', async () => {
     const { app, place } = createShop();
     const order = place();
-    const home = await request(app).get('/').expect(200);
+    // Hrefs are absolute, from the Host the request came to.
+    const home = await request(app).get('/').set('Host', 'shop.test').expect(200);
     expect(home.body._links.profile).to.deep.equal({
-      href: '/profile#home',
+      href: 'http://shop.test/profile#home',
       type: 'application/alps+json',
     });
-    const item = await request(app).get(`/orders/${order.id}`).expect(200);
-    expect(item.body._links.profile.href).to.equal('/profile#order');
+    const item = await request(app).get(`/orders/${order.id}`).set('Host', 'shop.test').expect(200);
+    expect(item.body._links.profile.href).to.equal('http://shop.test/profile#order');
   });
 
   it('should serve the profile below the path the service is mounted at', async () => {
     const outer = express().use('/shop', createShop().app);
     const profile = await profileOf(outer, '/shop/profile');
     expect(descriptor(profile, 'order').title).to.equal('An order');
-    const home = await request(outer).get('/shop/').expect(200);
-    expect(home.body._links.profile.href).to.equal('/shop/profile#home');
+    const home = await request(outer).get('/shop/').set('Host', 'shop.test').expect(200);
+    expect(home.body._links.profile.href).to.equal('http://shop.test/shop/profile#home');
   });
 });

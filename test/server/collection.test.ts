@@ -13,12 +13,12 @@ describe('defineCollection', () => {
 
   it('should embed a page of items, newest first, each with its own links and templates', async () => {
     const { app } = shopWith(5);
-    const response = await request(app).get('/orders').expect(200);
+    const response = await request(app).get('/orders').set('Host', 'shop.test').expect(200);
     expect(response).to.be.validHalForms;
     expect(response.body).to.include({ page: 1, pageSize: 2, totalItems: 5, totalPages: 3 });
     expect(response).to.have.halEmbedded('orders', 2);
     const [first] = response.body._embedded.orders;
-    expect(first._links.self.href).to.equal('/orders/5');
+    expect(first._links.self.href).to.equal('http://shop.test/orders/5');
     expect(first._templates).to.have.property('cancel');
   });
 

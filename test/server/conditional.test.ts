@@ -4,16 +4,21 @@ import { problemType } from '@halway/server';
 import { createNotes } from './support/notes.js';
 import { createShop } from './support/shop.js';
 
+// Links are absolute, from the request's Host, and each supertest request has a port of its own:
+// a fixed Host keeps a representation, and its ETag, the same from one request to the next.
+const HOST = 'shop.test';
+
 describe('conditional requests', () => {
   describe('ETag and If-None-Match', () => {
     it('should give every GET an ETag and answer 304 without a body while it holds', async () => {
       const { app, add } = createNotes();
       const note = add();
-      const first = await request(app).get(`/notes/${note.id}`).expect(200);
+      const first = await request(app).get(`/notes/${note.id}`).set('Host', HOST).expect(200);
       const etag = first.headers.etag as string;
       expect(etag).to.match(/^"1:[\w-]+"$/);
       const again = await request(app)
         .get(`/notes/${note.id}`)
+        .set('Host', HOST)
         .set('If-None-Match', etag)
         .expect(304);
       expect(again.text).to.equal('');
@@ -22,6 +27,7 @@ describe('conditional requests', () => {
       note.version++;
       const changed = await request(app)
         .get(`/notes/${note.id}`)
+        .set('Host', HOST)
         .set('If-None-Match', etag)
         .expect(200);
       expect(changed.headers.etag).to.match(/^"2:/);
@@ -30,14 +36,16 @@ describe('conditional requests', () => {
     it('should hash the representation when the resource has no version', async () => {
       const { app, place } = createShop();
       const order = place();
-      const first = await request(app).get(`/orders/${order.id}`).expect(200);
+      const first = await request(app).get(`/orders/${order.id}`).set('Host', HOST).expect(200);
       await request(app)
         .get(`/orders/${order.id}`)
+        .set('Host', HOST)
         .set('If-None-Match', first.headers.etag as string)
         .expect(304);
       order.quantity = 2;
       await request(app)
         .get(`/orders/${order.id}`)
+        .set('Host', HOST)
         .set('If-None-Match', first.headers.etag as string)
         .expect(200);
     });
@@ -133,15 +141,14 @@ describe('conditional requests', () => {
     it('should advertise the requirement with a precondition-req hint on self', async () => {
       const { app, add } = createNotes();
       const note = add();
-      const response = await request(app).get(`/notes/${note.id}`);
+      const response = await request(app).get(`/notes/${note.id}`).set('Host', HOST);
       expect(response.body._links.self).to.deep.equal({
-        href: `/notes/${note.id}`,
+        href: `http://${HOST}/notes/${note.id}`,
         hints: { 'precondition-req': ['etag'] },
       });
       note.archived = true;
-      expect((await request(app).get(`/notes/${note.id}`)).body._links.self).to.deep.equal({
-        href: `/notes/${note.id}`,
-      });
+      const archived = await request(app).get(`/notes/${note.id}`).set('Host', HOST);
+      expect(archived.body._links.self).to.deep.equal({ href: `http://${HOST}/notes/${note.id}` });
     });
   });
 });

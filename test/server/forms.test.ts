@@ -16,7 +16,7 @@ describe('HAL-FORMS templates', () => {
           prompt: 'Drink',
           options: { inline: ['latte', 'espresso', 'tea'], maxItems: 1 },
         },
-        quantity: { type: 'number', min: 1, max: 10, step: 1, value: 1 },
+        quantity: { type: 'number', min: 1, max: 10, step: 1, value: '1' },
         location: {
           options: {
             inline: [
@@ -73,10 +73,10 @@ describe('HAL-FORMS templates', () => {
   it('should give a navigation form a templated target that leads to the resource', async () => {
     const { app, place } = createShop();
     const order = place();
-    const home = await request(app).get('/');
+    const home = await request(app).get('/').set('Host', 'shop.test');
     expect(home).to.have.halTemplate('find-order', {
       method: 'GET',
-      target: '/orders/{id}',
+      target: 'http://shop.test/orders/{id}',
       properties: { id: { required: true, regex: '^\\d+$' } },
     });
     const find = readHal(home.body, home.request.url).template('find-order')!;

@@ -17,13 +17,13 @@ describe('defineHome', () => {
 
   it('should link to collections and publish templated links by rel', async () => {
     const { app } = createShop();
-    const response = await request(app).get('/').expect(200);
+    const response = await request(app).get('/').set('Host', 'shop.test').expect(200);
     expect(response).to.be.validHalForms;
     expect(response.body.title).to.equal('Shop');
     expect(response).to.have.halLink('orders', { templated: true, title: 'Orders' });
-    expect(response.body._links.orders.href).to.equal('/orders{?page,size,status}');
+    expect(response.body._links.orders.href).to.equal('http://shop.test/orders{?page,size,status}');
     expect(response.body._links.order).to.deep.equal({
-      href: '/orders/{id}',
+      href: 'http://shop.test/orders/{id}',
       templated: true,
       title: 'An order',
     });
@@ -33,11 +33,16 @@ describe('defineHome', () => {
     const { app, place } = createShop();
     const order = place();
     const outer = express().use('/shop', app);
-    const home = await request(outer).get('/shop/').expect(200);
-    expect(home.body._links.order.href).to.equal('/shop/orders/{id}');
-    const item = await request(outer).get(`/shop/orders/${order.id}`).expect(200);
-    expect(item.body._links.self.href).to.equal(`/shop/orders/${order.id}`);
-    expect(item.body._templates.pay.target).to.equal(`/shop/orders/${order.id}/payment`);
+    const home = await request(outer).get('/shop/').set('Host', 'shop.test').expect(200);
+    expect(home.body._links.order.href).to.equal('http://shop.test/shop/orders/{id}');
+    const item = await request(outer)
+      .get(`/shop/orders/${order.id}`)
+      .set('Host', 'shop.test')
+      .expect(200);
+    expect(item.body._links.self.href).to.equal(`http://shop.test/shop/orders/${order.id}`);
+    expect(item.body._templates.pay.target).to.equal(
+      `http://shop.test/shop/orders/${order.id}/payment`,
+    );
     await request(outer)
       .post('/shop/')
       .send({ drink: 'tea' })

@@ -13,7 +13,7 @@ describe('Prefer', () => {
       .send({ quantity: 4 })
       .expect(200);
     expect(response.body.quantity).to.equal(4);
-    expect(response).to.have.halTemplate('update', { properties: { quantity: { value: 4 } } });
+    expect(response).to.have.halTemplate('update', { properties: { quantity: { value: '4' } } });
     expect(response.headers['content-location']).to.equal(`/orders/${order.id}`);
     expect(response.headers['preference-applied']).to.equal('return=representation');
     expect(response.headers.etag).to.be.a('string');

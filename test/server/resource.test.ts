@@ -52,11 +52,11 @@ describe('defineResource', () => {
               selectedValues: ['large'],
             },
           },
-          quantity: { value: 3 },
+          quantity: { value: '3' },
         },
       });
       expect(response).to.have.halTemplate('pay', {
-        properties: { amount: { readOnly: true, value: 10.5 } },
+        properties: { amount: { readOnly: true, value: '10.5' } },
       });
     });
 

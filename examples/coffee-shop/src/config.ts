@@ -31,6 +31,8 @@ export interface CoffeeShopServiceOptions {
   outbox?: Pick<OutboxOptions, 'interval' | 'minDelay' | 'maxDelay' | 'attemptTimeout'>;
   /** How long reading a peer's home document may take (ms). */
   peerTimeout?: number;
+  /** Browser origins allowed to call the service from elsewhere (a hosted HAL Explorer, say); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** The callers a service recognises: every peer by its token, and the staff by theirs. */

@@ -17,6 +17,8 @@ export interface CoffeeShopEnvironment {
   databaseUrls: Partial<Record<ServiceName, string>>;
   /** Processes per service. */
   workers: number;
+  /** Browser origins allowed to call every service (`CORS_ORIGINS`, comma-separated). */
+  corsOrigins: string[];
 }
 
 const NAMES: readonly ServiceName[] = ['orders', 'payments', 'kitchen'];
@@ -32,8 +34,9 @@ const DEFAULT_DATA = fileURLToPath(new URL('../.data', import.meta.url));
  * `KITCHEN_PORT`; 4001 to 4003), the services' tokens (`COFFEE_SHOP_TOKENS`, JSON), the staff
  * token (`COFFEE_SHOP_STAFF_TOKEN`), data (`COFFEE_SHOP_DATA`, default the example's `.data`
  * folder; or `ORDERS_DATABASE_URL`, `PAYMENTS_DATABASE_URL`, `KITCHEN_DATABASE_URL` for
- * PostgreSQL) and `COFFEE_SHOP_WORKERS` (processes per service, default 1). Tokens left out
- * are made up.
+ * PostgreSQL), `COFFEE_SHOP_WORKERS` (processes per service, default 1) and `CORS_ORIGINS`,
+ * the browser origins (comma-separated) allowed to call the services, so that a hosted HAL
+ * Explorer can be pointed at them. Tokens left out are made up.
  */
 export function readEnvironment(env: NodeJS.ProcessEnv): CoffeeShopEnvironment {
   const ports = {} as Record<ServiceName, number>;
@@ -65,6 +68,10 @@ export function readEnvironment(env: NodeJS.ProcessEnv): CoffeeShopEnvironment {
     data: env.COFFEE_SHOP_DATA || DEFAULT_DATA,
     databaseUrls,
     workers: wholeNumber(env, 'COFFEE_SHOP_WORKERS', 1, 1, 32),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }
 

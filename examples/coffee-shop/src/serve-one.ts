@@ -37,10 +37,11 @@ function storeOf(settings: CoffeeShopEnvironment): Store {
 }
 
 async function runService(): Promise<void> {
-  const { tokens, urls, staffToken, ports } = environment;
+  const { tokens, urls, staffToken, ports, corsOrigins } = environment;
   const options: CoffeeShopServiceOptions = {
     tokens,
     staffToken,
+    corsOrigins,
     store: storeOf(environment),
     publicUrl: urls[name],
     peers: Object.fromEntries(
@@ -54,6 +55,11 @@ async function runService(): Promise<void> {
     port: ports[name],
     host: '127.0.0.1',
     logger: { info() {}, warn: console.warn, error: console.error },
+  }).catch((error: Error & { code?: string }) => {
+    // One line, not a stack: a busy port is a setting to change, not a bug.
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.error(`${name}: ${error.message} (set ${name.toUpperCase()}_PORT to move it)`);
+    process.exit(1);
   });
   if (cluster.isPrimary) process.send?.({ ready: name });
 }

@@ -15,6 +15,7 @@ import {
   type ServiceName,
 } from './config.js';
 import { serviceLogger } from './logging.js';
+import { COFFEE_SHOP_RELATIONS } from './relations.js';
 
 /** What every service of the shop is made of besides its resources. */
 export interface ServiceBasics {
@@ -51,6 +52,8 @@ export function serviceBasics(options: CoffeeShopServiceOptions, name: ServiceNa
       store: options.store,
       outbox: options.outbox,
       publicUrl: options.publicUrl,
+      relations: COFFEE_SHOP_RELATIONS,
+      cors: options.corsOrigins?.length ? { origins: options.corsOrigins } : undefined,
       logger: log,
       explorer: serviceExplorer(options, TITLES[name]),
       authentication: bearerAuthentication(knownCallers(options, name), name),

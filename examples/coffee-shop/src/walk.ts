@@ -13,7 +13,7 @@ async function until(offers: (state: State) => boolean): Promise<State> {
   const state = await client.go(order.url).refresh();
   return offers(state) ? state : new Promise((ok) => setTimeout(() => ok(until(offers)), 200));
 }
-const { href } = (await until((state) => state.has('ticket'))).link('ticket')!; // the barista's part:
+const { href } = (await until((state) => state.has('cs:ticket'))).link('cs:ticket')!; // the barista's part:
 const barista = createClient().use(bearerAuth(staffToken ?? ''), { origin: new URL(href).origin });
 await (await (await barista.go(href).get()).form('start').submit({})).form('finish').submit({});
 const done = await (await until((state) => state.hasForm('collect'))).form('collect').submit({});

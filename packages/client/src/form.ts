@@ -110,14 +110,18 @@ export class Form<F extends FormType = FormType> {
     return this.fields.find((field) => field.name === name);
   }
 
-  /** The values the fields start with: `value`, or `selectedValues` for fields with options. */
+  /**
+   * The values the fields start with: `value`, or `selectedValues` for fields with options,
+   * typed by field. HAL-FORMS sends `value` as a string: `"2"` of a number field is 2 here, and
+   * `"true"` of a checkbox is true.
+   */
   initialValues(): Record<string, unknown> {
-    const values: Record<string, unknown> = {};
+    const raw: Record<string, RawFormValue> = {};
     for (const field of this.fields) {
       const value = startingValue(field);
-      if (value !== undefined) values[field.name] = value;
+      if (value !== undefined) raw[field.name] = value as RawFormValue;
     }
-    return values;
+    return coerceFormValues(this.fields, raw);
   }
 
   /**

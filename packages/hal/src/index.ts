@@ -7,6 +7,7 @@ export type {
   HalFormsOptionsLink,
   HalFormsProperty,
   HalFormsScalar,
+  HalFormsIdempotencyKey,
   HalFormsTemplate,
   HalFormsValue,
   HalLink,

@@ -153,4 +153,24 @@ export interface HalFormsTemplate extends Omit<HalTypes.HalFormsTemplate, 'prope
   target?: string;
   /** Human-readable name; the template's key when absent. */
   title?: string;
+  /**
+   * Halway's extension: present when the request must carry an `Idempotency-Key` header.
+   * HAL-FORMS clients that do not know it ignore it, and get the problem it names without one.
+   */
+  'x-idempotency-key'?: HalFormsIdempotencyKey;
+}
+
+/**
+ * The `x-idempotency-key` extension of a template: the request must be sent with a key in
+ * `header`, or it is refused with the problem whose `type` is `problem` (400).
+ *
+ * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
+ */
+export interface HalFormsIdempotencyKey {
+  /** Always true: the extension is only there when a key is required. */
+  required: true;
+  /** The header to send the key in: `Idempotency-Key`. */
+  header: 'Idempotency-Key';
+  /** The `type` of the problem a request without a key gets. */
+  problem: string;
 }

@@ -15,6 +15,7 @@ export const PROBLEMS = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request timeout' },
   ACTION_NOT_ALLOWED: { status: 409, title: 'Action not allowed in the current state' },
   CONFLICT: { status: 409, title: 'Conflict' },
   GONE: { status: 410, title: 'Gone' },
@@ -30,6 +31,7 @@ export const PROBLEMS = {
     title: 'Request with this Idempotency-Key still in progress',
   },
   TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request header fields too large' },
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

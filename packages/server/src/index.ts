@@ -1,5 +1,15 @@
 export { createService, type Service, type ServiceOptions } from './service.js';
-export { serve, type RunningService, type ServeOptions } from './serve.js';
+export {
+  serve,
+  SERVE_DEFAULTS,
+  type RunningService,
+  type ServeLimits,
+  type ServeOptions,
+} from './serve.js';
+export { answerClientError } from './http/client-error.js';
+export { MAX_JSON_DEPTH } from './http/json-depth.js';
+export { absoluteDocument, absoluteHref } from './links/absolute.js';
+export type { RelationDoc, RelationsOptions } from './links/relations.js';
 export {
   defineResource,
   Resource,

@@ -4,6 +4,8 @@ import type { Authentication } from './auth/authentication.js';
 import { corsMiddleware, type CorsOptions } from './http/cors.js';
 import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
 import { createBodyParser } from './http/body.js';
+import { headerCountLimit } from './http/header-count.js';
+import { curieSettings, relationDocs, type RelationsOptions } from './links/relations.js';
 import { notFound, problemHandler } from './http/problems.js';
 import { requestLog } from './http/request-log.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
@@ -48,11 +50,34 @@ export interface ServiceOptions {
    */
   peers?: Record<string, PeerConfig> | Peers;
   /**
-   * The origin clients reach the service at (`https://orders.example.com`), for absolute links
-   * (`context.absoluteUrl`). Without it they come from the request's protocol and Host header;
-   * set it behind a proxy, or when the Host header cannot be trusted.
+   * The origin clients reach the service at (`https://orders.example.com`): every href, form
+   * target and option link is made absolute with it, and so is `context.absoluteUrl`. Without
+   * it the origin comes from the request's protocol and Host header (or a trusted proxy's
+   * headers, see `trustProxy`); set it in production, behind a proxy, or when the Host header
+   * cannot be trusted.
    */
   publicUrl?: string;
+  /**
+   * Whose `Forwarded` / `X-Forwarded-Proto` / `X-Forwarded-Host` to believe when making links
+   * absolute without a `publicUrl`: `false` (default) believes nobody, so a client cannot move
+   * the links by sending them; `true` believes the proxy in front (only the last value of each,
+   * the one it wrote); a list of addresses believes only connections from those. Set it only
+   * when a proxy that sets (or overwrites) those headers is always in front of the service.
+   */
+  trustProxy?: boolean | readonly string[];
+  /**
+   * Keep hrefs, form targets and option links as root-relative paths (`/orders/17`) instead of
+   * absolute URLs (default false). Relative links break clients that resolve them against their
+   * own page (HAL Explorer) or the first URL of a walk (Traverson).
+   */
+  relativeLinks?: boolean;
+  /**
+   * The service's own link relations as CURIEs (`cs:receipt`), each with a documentation page
+   * the service serves at `path` (default `/rels`); documents that use them get the `curies`
+   * link that points there. HAL asks for documented URIs or CURIEs for relations that are not
+   * IANA-registered.
+   */
+  relations?: RelationsOptions;
   /** How long reading a peer's home document may take before its last known one is used (ms, default 1000). */
   peerTimeout?: number;
   /**
@@ -126,6 +151,7 @@ export function createService(options: ServiceOptions): Service {
     ...options.resources,
     ...(operator ? outboxResources(outboxPath, store.internals.outbox, operator) : []),
   ];
+  const publicUrl = options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl);
   const validators = createValidators();
   const compiled = new Map<Resource<unknown, unknown, unknown>, CompiledResource>();
   for (const resource of resources as Resource<unknown, unknown, unknown>[]) {
@@ -146,7 +172,13 @@ export function createService(options: ServiceOptions): Service {
       options.transactionTimeout ?? DEFAULT_TRANSACTION_TIMEOUT,
       'transactionTimeout',
     ),
-    publicUrl: options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl),
+    publicUrl,
+    links: {
+      publicUrl,
+      trustProxy: options.trustProxy ?? false,
+      absolute: !options.relativeLinks,
+      curie: options.relations ? curieSettings(options.relations) : undefined,
+    },
     peers,
   };
   const endpoints = collectEndpoints([...compiled.values()]);
@@ -156,9 +188,11 @@ export function createService(options: ServiceOptions): Service {
   // ETags are ours: state versions plus representation digests (see conditional/etag.ts).
   app.set('etag', false);
   app.use(requestLog(log));
+  app.use(headerCountLimit());
   if (options.cors) app.use(corsMiddleware(options.cors));
   if (options.explorer) app.use(options.explorer);
   app.use(profileHandler([...compiled.values()], options.name));
+  if (options.relations) app.use(relationDocs(options.relations));
   mountEndpoints(app, runtime, endpoints, createBodyParser(options.bodyLimit ?? '100kb'));
   app.use(notFound());
   app.use(problemHandler(log));

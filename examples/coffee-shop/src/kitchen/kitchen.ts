@@ -72,7 +72,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
       createdAt,
       withdrawnAt,
     }),
-    links: (state) => ({ order: { href: state.order, title: 'The order' } }),
+    links: (state) => ({ 'cs:order': { href: state.order, title: 'The order' } }),
   })
     .action('start', {
       method: 'POST',
@@ -108,7 +108,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
   const queue = defineCollection('/queue', {
     title: 'Tickets to prepare',
     item: ticket,
-    rel: 'tickets',
+    rel: 'cs:tickets',
     allow: onlyStaff,
     // The drinks being made first, then the queue, oldest first.
     list: async ({ offset, size }, { db }) => {
@@ -125,7 +125,7 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
   const home = defineHome({
     title: 'Kitchen',
     cacheControl: 'max-age=60',
-    links: { queue, 'ticket-for': ticketFor },
+    links: { 'cs:queue': queue, 'cs:ticket-for': ticketFor },
   })
     .action('add-ticket', {
       method: 'POST',

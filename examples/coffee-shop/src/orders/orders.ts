@@ -50,7 +50,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     title: 'Menu',
     cacheControl: 'max-age=300',
     properties: () => ({ currency: CURRENCY, sizes: SIZES }),
-    embedded: () => ({ drinks: DRINKS.map((drink) => ({ ...drink })) }),
+    embedded: () => ({ 'cs:drinks': DRINKS.map((drink) => ({ ...drink })) }),
   });
 
   const order = defineResource('/orders/:id', {
@@ -73,13 +73,14 @@ export function createOrders(options: CoffeeShopServiceOptions) {
         : undefined,
       payment:
         state.status === 'payment-expected'
-          ? await context.peers.link('payments', 'payment-for', {
+          ? await context.peers.link('payments', 'cs:payment-for', {
               order: context.absoluteUrl(context.self),
             })
           : undefined,
-      receipt: state.receipt === undefined ? undefined : { href: state.receipt, title: 'Receipt' },
+      'cs:receipt':
+        state.receipt === undefined ? undefined : { href: state.receipt, title: 'Receipt' },
       // Linked once the kitchen said it has it: a link never leads to a 404.
-      ticket: state.ticket === undefined ? undefined : { href: state.ticket, title: 'Ticket' },
+      'cs:ticket': state.ticket === undefined ? undefined : { href: state.ticket, title: 'Ticket' },
     }),
   })
     .action('update', {
@@ -175,7 +176,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
   const ordersCollection = defineCollection('/orders', {
     title: 'Orders',
     item: order,
-    rel: 'orders',
+    rel: 'cs:orders',
     pageSize: 10,
     allow: onlyStaff,
     search: {
@@ -204,7 +205,7 @@ export function createOrders(options: CoffeeShopServiceOptions) {
     properties: {
       description: 'Place an order, pay for it, and collect it when the kitchen says it is ready.',
     },
-    links: { orders: ordersCollection, menu },
+    links: { 'cs:orders': ordersCollection, 'cs:menu': menu },
   }).action('place-order', {
     method: 'POST',
     title: 'Place an order',

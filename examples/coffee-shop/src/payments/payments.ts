@@ -85,7 +85,7 @@ export function createPayments(options: CoffeeShopServiceOptions) {
       refundedAt: state.refundedAt,
       refundReason: state.refundReason,
     }),
-    links: (state) => ({ order: { href: state.order, title: 'The order' } }),
+    links: (state) => ({ 'cs:order': { href: state.order, title: 'The order' } }),
   }).action('refund', {
     method: 'POST',
     path: '/refund',
@@ -127,13 +127,15 @@ export function createPayments(options: CoffeeShopServiceOptions) {
       status: state.record?.live === undefined ? 'expected' : 'paid',
       orderStatus: state.order.status,
     }),
-    links: (state): LinkMap => ({ order: { href: state.order.url, title: 'The order' } }),
+    links: (state): LinkMap => ({ 'cs:order': { href: state.order.url, title: 'The order' } }),
     embedded: async (state, context) => {
       const charges = await context.db.find<Receipt>('receipt', {
         where: { order: state.order.url },
       });
       return {
-        receipts: await Promise.all(charges.items.map((item) => context.represent(receipt, item))),
+        'cs:receipts': await Promise.all(
+          charges.items.map((item) => context.represent(receipt, item)),
+        ),
       };
     },
   }).action('pay', {
@@ -181,7 +183,7 @@ export function createPayments(options: CoffeeShopServiceOptions) {
   const home = defineHome({
     title: 'Payments',
     cacheControl: 'max-age=60',
-    links: { 'payment-for': payment },
+    links: { 'cs:payment-for': payment },
   });
 
   const app = assemble([home, payment, receipt]);

@@ -38,7 +38,7 @@ const FORMAT_TYPES: Record<string, HalFormsInputType> = {
  *   required: ['quantity'],
  *   properties: { quantity: { type: 'integer', title: 'Quantity', minimum: 1, maximum: 10, default: 1 } },
  * });
- * // [{ name: 'quantity', prompt: 'Quantity', required: true, type: 'number', min: 1, max: 10, step: 1, value: 1 }]
+ * // [{ name: 'quantity', prompt: 'Quantity', required: true, type: 'number', min: 1, max: 10, step: 1, value: '1' }]
  * @see https://rwcbook.github.io/hal-forms/#_the_property_element
  */
 export function schemaToProperties(schema: JsonSchema): HalFormsProperty[] {
@@ -134,8 +134,9 @@ function inlineOptions(schema: JsonSchema): HalFormsOptions['inline'] | undefine
 }
 
 /**
- * Gives fields their starting values: `value` for single values, `options.selectedValues` for
- * fields with options. Fields without an entry in `values` keep the value they had.
+ * Gives fields their starting values: `value` for single values (as a string, as HAL-FORMS
+ * says), `options.selectedValues` for fields with options. Fields without an entry in `values`
+ * keep the value they had; `null` clears it.
  */
 export function withValues(
   properties: readonly HalFormsProperty[],
@@ -150,17 +151,19 @@ export function withValues(
   });
 }
 
+// HAL-FORMS says `value` is "a valid JSON string": numbers and booleans go out as text, and a
+// client turns them back by the field's type (`coerceFormValues`). A list has no string form: it
+// is carried by `options.selectedValues` alone.
 function setValue(property: HalFormsProperty, value: unknown): void {
   if (property.options) {
     const selected = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
     property.options = { ...property.options, selectedValues: selected };
-    if (property.options.maxItems === 1) {
-      if (isScalar(value)) property.value = value;
-    } else {
-      property.value = selected;
-    }
-  } else if (isScalar(value) || value === null) {
-    property.value = value;
+    if (property.options.maxItems === 1 && isScalar(value)) property.value = String(value);
+    else delete property.value;
+  } else if (isScalar(value)) {
+    property.value = String(value);
+  } else if (value === null) {
+    delete property.value;
   }
 }
 

@@ -1,5 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { HttpProblem } from '../errors.js';
+import { checkJsonDepth } from './json-depth.js';
 
 /** Prefix of the message of a body refused for a key that could pollute prototypes. */
 export const FORBIDDEN_KEY = 'Forbidden key in JSON body';
@@ -15,14 +16,16 @@ export const BODY_MEDIA_TYPES = [
 export type BodyParser = (request: Request, response: Response) => Promise<void>;
 
 /**
- * Creates the body parser of a service: JSON (keys that could pollute prototypes refused) and
- * urlencoded (flat: no nested objects), both with a size limit.
+ * Creates the body parser of a service: JSON (keys that could pollute prototypes refused, and
+ * nesting bounded by `MAX_JSON_DEPTH`) and urlencoded (flat: no nested objects), both with a size
+ * limit. A compressed body that does not decompress is a 400, as is any body it cannot read.
  */
 export function createBodyParser(limit: string | number): BodyParser {
   const json = express.json({
     limit,
     type: ['application/json', 'application/*+json'],
     reviver: refusePollutingKeys,
+    verify: (_request, _response, body) => checkJsonDepth(body),
   });
   const form = express.urlencoded({ limit, extended: false });
   return async (request, response) => {
@@ -36,8 +39,12 @@ export function createBodyParser(limit: string | number): BodyParser {
         },
       });
     }
-    await run(json, request, response);
-    await run(form, request, response);
+    try {
+      await run(json, request, response);
+      await run(form, request, response);
+    } catch (error) {
+      throw undecodable(request, error);
+    }
   };
 }
 
@@ -56,6 +63,18 @@ function refusePollutingKeys(key: string, value: unknown): unknown {
   if (key === '__proto__' || pollutesConstructor)
     throw new SyntaxError(`${FORBIDDEN_KEY}: "${key}"`);
   return value;
+}
+
+// A body that does not decompress (a "gzip" body that is not gzip) is a zlib error with an errno:
+// say which encoding failed, rather than zlib's "incorrect header check".
+function undecodable(request: Request, error: unknown): unknown {
+  const encoding = request.headers['content-encoding'];
+  const fromZlib = typeof (error as { errno?: unknown }).errno === 'number';
+  if (encoding === undefined || !fromZlib) return error;
+  return new HttpProblem('MALFORMED_BODY', {
+    detail: `The body does not decode as its Content-Encoding (${encoding}) says`,
+    cause: error,
+  });
 }
 
 function run(middleware: RequestHandler, request: Request, response: Response): Promise<void> {

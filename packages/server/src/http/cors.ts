@@ -17,6 +17,7 @@ export const EXPOSED_HEADERS = [
   'ETag',
   'Allow',
   'Preference-Applied',
+  'Idempotent-Replayed',
   'Retry-After',
   'X-Request-Id',
 ];

@@ -42,3 +42,23 @@ export function negotiateRepresentation(request: Request): Representation | unde
   }
   return result ?? undefined;
 }
+
+const plainTypes = [halRepresentation.mediaType, jsonRepresentation.mediaType];
+const negotiatedPlain = new Map<string, Representation | null>();
+
+/**
+ * The representation for a document without forms: plain HAL (or JSON) when the request
+ * accepts either, since HAL-FORMS makes `_templates` required and tells clients to ignore a
+ * document without it; undefined when the request accepts HAL-FORMS only.
+ */
+export function negotiateWithoutForms(request: Request): Representation | undefined {
+  const accept = request.headers.accept ?? '*/*';
+  let result = negotiatedPlain.get(accept);
+  if (result === undefined) {
+    const mediaType = request.accepts(plainTypes);
+    result = (mediaType && byMediaType.get(mediaType)) || null;
+    if (negotiatedPlain.size >= CACHE_LIMIT) negotiatedPlain.clear();
+    negotiatedPlain.set(accept, result);
+  }
+  return result ?? undefined;
+}

@@ -1,4 +1,5 @@
 import { schemaToProperties, type HalFormsProperty, type HalFormsTemplate } from '@halway/hal';
+import { idempotencyKeyExtension } from '../representations/idempotency-key.js';
 import type { Validators } from '../validation/ajv.js';
 import { compileInputValidator, type InputValidator } from '../validation/input-validator.js';
 import type { ActionDeclaration, HandledActionOptions, NavigationActionOptions } from './action.js';
@@ -63,6 +64,8 @@ function compileAction(
   if (options.contentType !== undefined && options.contentType !== 'application/json')
     template.contentType = options.contentType;
   if (properties.length > 0) template.properties = properties;
+  if ('handle' in options && options.requireIdempotencyKey)
+    template['x-idempotency-key'] = idempotencyKeyExtension();
   const validator = compileInputValidator(validators, options.input, properties, caller);
 
   if ('target' in options) {

@@ -47,7 +47,8 @@ export interface RequestContext<TParams = Record<string, string | undefined>, TP
   ): string;
   /**
    * An absolute URL for a path of this service, for links other services keep (an order's URL
-   * in a payment). It uses the service's `publicUrl`, or else the request's protocol and Host.
+   * in a payment). It uses the service's `publicUrl`, or else the request's protocol and Host
+   * (or a trusted proxy's `Forwarded` / `X-Forwarded-*`: see `ServiceOptions.trustProxy`).
    *
    * @example context.absoluteUrl(context.href(order, { id: '17' })) // 'http://localhost:4001/orders/17'
    */

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { Caller } from '../auth/authentication.js';
+import { requestOrigin } from '../links/origin.js';
 import type { Documents } from '../storage/types.js';
 import type { RequestContext } from './context.js';
 import { renderDocument } from './render.js';
@@ -43,10 +44,7 @@ export function createRequestContext(
     href: (resource, resourceParams) =>
       basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
     absoluteUrl: (path) =>
-      new URL(
-        path,
-        runtime.publicUrl ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`,
-      ).href,
+      new URL(path, requestOrigin(runtime.links, request) ?? 'http://localhost').href,
     uriTemplate: (resource) =>
       basePath + compiledOf(runtime, resource, 'uriTemplate()').resource.uriTemplate(),
     async represent(resource, state) {

@@ -1,4 +1,5 @@
 import type { Authentication } from '../auth/authentication.js';
+import type { LinkSettings } from '../links/origin.js';
 import type { Logger } from '../logger.js';
 import type { OutboxRelay } from '../outbox/relay.js';
 import type { Peers } from '../peers/peers.js';
@@ -28,6 +29,8 @@ export interface ServiceRuntime {
   readonly vary: string;
   /** The service's public URL, if configured. */
   readonly publicUrl: string | undefined;
+  /** How absolute links get their origin. */
+  readonly links: LinkSettings;
 }
 
 /** The compiled form of a resource of the service; a TypeError naming `caller` when it is not one. */

@@ -1,14 +1,31 @@
-import type { HalDocument } from '@halway/hal';
+import { JSON_MEDIA_TYPE, type HalDocument } from '@halway/hal';
 import type { Request } from 'express';
 import { digest, entityTag } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
-import { negotiateRepresentation, representationMediaTypes } from '../representations/registry.js';
+import { absoluteDocument } from '../links/absolute.js';
+import { linkEmbedded } from '../links/embedded.js';
+import { withCuries } from '../links/relations.js';
+import { forwardedVary, requestOrigin } from '../links/origin.js';
+import { halFormsRepresentation } from '../representations/hal-forms.js';
+import { isOptionList, optionListOf } from '../representations/option-list.js';
+import {
+  negotiateRepresentation,
+  negotiateWithoutForms,
+  representationMediaTypes,
+} from '../representations/registry.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 
 /**
  * A document as a reply in the representation the request prefers, with its ETag; 406 when
  * the request accepts none. `stateVersion` is the version of the state it shows, if any.
+ *
+ * This is the one place every document passes, so what holds for all of them is done here:
+ * embedded resources get a `self` and a link (`linkEmbedded`); documents using the service's
+ * own relations get their `curies`; hrefs are made absolute unless
+ * the service keeps them relative; a document with no forms anywhere is plain HAL rather than
+ * HAL-FORMS when the client accepts it (an empty `_templates` otherwise, which HAL-FORMS
+ * requires); an option list asked for as `application/json` is the plain array HAL-FORMS suggests.
  */
 export function documentReply(
   runtime: ServiceRuntime,
@@ -17,14 +34,29 @@ export function documentReply(
   stateVersion: string | undefined,
   status = 200,
 ): Reply {
-  const representation = negotiateRepresentation(request);
+  let representation = negotiateRepresentation(request);
   if (!representation) throw notAcceptable();
-  const body = representation.serialize(document);
+  let shown = linkEmbedded(document);
+  if (runtime.links.curie) shown = withCuries(shown, runtime.links.curie, request.baseUrl);
+  if (representation === halFormsRepresentation && !hasForms(shown)) {
+    representation = negotiateWithoutForms(request) ?? representation;
+    if (representation === halFormsRepresentation) shown = { ...shown, _templates: {} };
+  } else if (representation === halFormsRepresentation && shown._templates === undefined) {
+    shown = { ...shown, _templates: {} };
+  }
+  const origin = runtime.links.absolute ? requestOrigin(runtime.links, request) : undefined;
+  if (origin !== undefined) shown = absoluteDocument(shown, origin);
+  const list =
+    representation.mediaType === JSON_MEDIA_TYPE && isOptionList(runtime, request)
+      ? optionListOf(shown)
+      : undefined;
+  const body = list === undefined ? representation.serialize(shown) : JSON.stringify(list);
+  const vary = forwardedVary(runtime.links);
   return {
     status,
     headers: {
       'Content-Type': `${representation.mediaType}; charset=utf-8`,
-      Vary: runtime.vary,
+      Vary: vary.length === 0 ? runtime.vary : [runtime.vary, ...vary].join(', '),
       ETag: stateVersion === undefined ? `"${digest(body)}"` : entityTag(stateVersion, body),
     },
     body,
@@ -38,4 +70,12 @@ export function notAcceptable(): HttpProblem {
     headers: { Vary: 'Accept' },
     extensions: { available: representationMediaTypes },
   });
+}
+
+// Whether a document, or any resource it embeds, has a form.
+function hasForms(document: HalDocument): boolean {
+  if (document._templates !== undefined && Object.keys(document._templates).length > 0) return true;
+  return Object.values(document._embedded ?? {}).some((value) =>
+    (Array.isArray(value) ? value : [value]).some(hasForms),
+  );
 }

@@ -2,6 +2,7 @@ import type { FieldProblem, HalFormsProperty, JsonSchema } from '@halway/hal';
 import type { ValidateFunction } from 'ajv';
 import type { Validators } from './ajv.js';
 import { toFieldProblems } from './field-problems.js';
+import { coerceJsonFields } from './json-coercion.js';
 
 /** The outcome of validating an action's input. */
 export type ValidationResult =
@@ -10,8 +11,9 @@ export type ValidationResult =
 /** Validates the input of one action; compiled once, at start-up. */
 export interface InputValidator {
   /**
-   * Validates a copy of `input` (defaults applied; strings coerced when `fromText`, i.e. the
-   * input came from a query string or an urlencoded body).
+   * Validates a copy of `input` (defaults applied). Strings are coerced to the schema's types
+   * when `fromText` (the input came from a query string or an urlencoded body); a JSON body has
+   * only its unambiguous cases coerced (see `coerceJsonFields`).
    */
   validate(input: unknown, fromText: boolean): ValidationResult;
 }
@@ -43,6 +45,7 @@ export function compileInputValidator(
   return {
     validate(input, fromText) {
       const value = copyInput(input);
+      if (!fromText && isRecord(value)) coerceJsonFields(schema, value);
       const validate = fromText ? text : json;
       if (validate(value)) return { valid: true, value: value as Record<string, unknown> };
       return { valid: false, problems: toFieldProblems(validate.errors ?? [], byName, value) };
@@ -55,4 +58,8 @@ function copyInput(input: unknown): unknown {
   if (input === undefined || input === null) return {};
   if (typeof input !== 'object') return input;
   return structuredClone(Array.isArray(input) ? input : { ...input });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

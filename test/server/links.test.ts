@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import express from 'express';
+import request from 'supertest';
+import { absoluteDocument } from '@halway/server';
+import { createShop } from './support/shop.js';
+
+describe('absolute links', () => {
+  it('should make every href, form target and option link absolute from the Host by default', async () => {
+    const { app, place } = createShop();
+    const order = place();
+    const response = await request(app)
+      .get(`/orders/${order.id}`)
+      .set('Host', 'shop.test:8080')
+      .expect(200);
+    const { _links: links, _templates: templates } = response.body as {
+      _links: Record<string, { href: string }>;
+      _templates: Record<string, { target?: string }>;
+    };
+    for (const link of Object.values(links))
+      expect(link.href).to.match(/^http:\/\/shop\.test:8080\//);
+    expect(links.self!.href).to.equal(`http://shop.test:8080/orders/${order.id}`);
+    expect(templates.pay!.target).to.equal(`http://shop.test:8080/orders/${order.id}/payment`);
+    const list = await request(app).get('/orders').set('Host', 'shop.test').expect(200);
+    for (const item of list.body._embedded.orders as { _links: { self: { href: string } } }[])
+      expect(item._links.self.href).to.match(/^http:\/\/shop\.test\/orders\/\d+$/);
+  });
+
+  it('should reach curies, option links and embedded items, resolve path-relative hrefs against self, and keep absolute ones', () => {
+    const document = absoluteDocument(
+      {
+        _links: {
+          self: { href: '/orders/1' },
+          curies: [{ name: 'cs', href: '/docs/rels/{rel}', templated: true }],
+          payment: { href: 'https://payments.test/payments/9' },
+          receipt: { href: 'receipt' },
+          mirror: { href: '//mirror.test/orders/1' },
+        },
+        _embedded: { items: [{ _links: { self: { href: '/items/1' } } }] },
+        _templates: {
+          default: {
+            method: 'POST',
+            properties: [
+              { name: 'size', options: { link: { href: '/sizes{?drink}', templated: true } } },
+            ],
+          },
+        },
+      },
+      'https://shop.test',
+    );
+    expect(document._links).to.deep.equal({
+      self: { href: 'https://shop.test/orders/1' },
+      curies: [{ name: 'cs', href: 'https://shop.test/docs/rels/{rel}', templated: true }],
+      payment: { href: 'https://payments.test/payments/9' },
+      receipt: { href: 'https://shop.test/orders/receipt' },
+      mirror: { href: 'https://mirror.test/orders/1' },
+    });
+    expect(document._embedded).to.deep.equal({
+      items: [{ _links: { self: { href: 'https://shop.test/items/1' } } }],
+    });
+    expect(document._templates?.default?.properties?.[0]?.options?.link?.href).to.equal(
+      'https://shop.test/sizes{?drink}',
+    );
+  });
+
+  it('should keep templated hrefs templated', async () => {
+    const { app } = createShop();
+    const home = await request(app).get('/').set('Host', 'shop.test').expect(200);
+    expect(home.body._links.orders).to.include({
+      href: 'http://shop.test/orders{?page,size,status}',
+      templated: true,
+    });
+  });
+
+  it('should use publicUrl over anything the request says', async () => {
+    const { app } = createShop({ publicUrl: 'https://shop.example.com/ignored/path' });
+    const home = await request(app)
+      .get('/')
+      .set('Host', 'evil.test')
+      .set('X-Forwarded-Host', 'evil.test')
+      .expect(200);
+    expect(home.body._links.self.href).to.equal('https://shop.example.com/');
+  });
+
+  it('should ignore X-Forwarded-* and Forwarded unless the proxy is trusted', async () => {
+    const { app } = createShop();
+    const home = await request(app)
+      .get('/')
+      .set('Host', 'shop.test')
+      .set('X-Forwarded-Host', 'evil.test')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Forwarded', 'host=evil.test;proto=https')
+      .expect(200);
+    expect(home.body._links.self.href).to.equal('http://shop.test/');
+    expect(home.headers.vary).to.not.include('Forwarded');
+  });
+
+  it('should believe only the last value a trusted proxy wrote, and say it varies by it', async () => {
+    const { app } = createShop({ trustProxy: true });
+    const forwarded = await request(app)
+      .get('/')
+      .set('Host', 'internal:4001')
+      .set('X-Forwarded-Host', 'evil.test, shop.example.com')
+      .set('X-Forwarded-Proto', 'https')
+      .expect(200);
+    expect(forwarded.body._links.self.href).to.equal('https://shop.example.com/');
+    expect(forwarded.headers.vary).to.include('X-Forwarded-Host');
+    const standard = await request(app)
+      .get('/')
+      .set('Host', 'internal:4001')
+      .set(
+        'Forwarded',
+        'for=1.2.3.4;host=evil.test, for=10.0.0.1;host="shop.example.com";proto=https',
+      )
+      .expect(200);
+    expect(standard.body._links.self.href).to.equal('https://shop.example.com/');
+  });
+
+  it('should trust only the listed proxy addresses when given a list', async () => {
+    for (const [trusted, expected] of [
+      [['127.0.0.1'], 'https://shop.example.com/'],
+      [['10.9.9.9'], 'http://internal:4001/'],
+    ] as const) {
+      const { app } = createShop({ trustProxy: trusted });
+      const home = await request(app)
+        .get('/')
+        .set('Host', 'internal:4001')
+        .set('X-Forwarded-Host', 'shop.example.com')
+        .set('X-Forwarded-Proto', 'https')
+        .expect(200);
+      expect(home.body._links.self.href).to.equal(expected);
+    }
+  });
+
+  it('should never build a link from a Host or forwarded host that is not a host', async () => {
+    const { app } = createShop({ trustProxy: true });
+    for (const host of ['evil.test/x', 'a@evil.test', 'evil.test:80:80', 'ev il']) {
+      const home = await request(app)
+        .get('/')
+        .set('Host', 'shop.test')
+        .set('X-Forwarded-Host', host)
+        .set('X-Forwarded-Proto', 'javascript')
+        .expect(200);
+      expect(home.body._links.self.href).to.equal('http://shop.test/');
+    }
+  });
+
+  it('should keep links relative when asked to', async () => {
+    const { app, place } = createShop({ relativeLinks: true });
+    const order = place();
+    const item = await request(app).get(`/orders/${order.id}`).expect(200);
+    expect(item.body._links.self.href).to.equal(`/orders/${order.id}`);
+    expect(item.body._templates.pay.target).to.equal(`/orders/${order.id}/payment`);
+  });
+
+  it('should keep the mount path of a service below another app', async () => {
+    const outer = express().use('/shop', createShop().app);
+    const home = await request(outer).get('/shop/').set('Host', 'example.test').expect(200);
+    expect(home.body._links.self.href).to.equal('http://example.test/shop/');
+  });
+});
