@@ -44,7 +44,7 @@ describe('@halway/hal README', () => {
   });
 
   it('should validate and encode the form with the results the comments show', () => {
-    expect(prefilled.find((property) => property.name === 'quantity')?.value).to.equal(2);
+    expect(prefilled.find((property) => property.name === 'quantity')?.value).to.equal('2');
     expect(
       errors.map(({ field, constraint, message }) => ({ field, constraint, message })),
     ).to.deep.equal([

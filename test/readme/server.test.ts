@@ -17,6 +17,7 @@ import { startKeyServer, type KeyServer } from '../server/support/jwks.js';
 import { withJwts, withStaticTokens } from './server/auth.js';
 import { createOrders as createOrdersService, type Order } from './server/orders.js';
 import { createOrders } from './server/peers.js';
+import { createPaymentsWithRelations } from './server/relations.js';
 import { createPayments, type Payment } from './server/storage.js';
 
 describe('@halway/server README', () => {
@@ -47,7 +48,7 @@ describe('@halway/server README', () => {
       expect(order.body._links.collection.href).to.match(/\/orders$/);
       expect(order).to.have.halTemplate('update', {
         method: 'PATCH',
-        properties: { size: { value: 'small' }, quantity: { min: 1, max: 10, value: 1 } },
+        properties: { size: { value: 'small' }, quantity: { min: 1, max: 10, value: '1' } },
       });
       expect(order).to.have.halTemplate('cancel', { method: 'DELETE' });
       expect(order).not.to.have.halTemplate('collect');
@@ -68,10 +69,10 @@ describe('@halway/server README', () => {
       expect(paid).to.have.halEmbedded('orders', 1);
       expect(paid).to.have.halTemplate('search', { method: 'GET' });
       await request(app).get('/orders').query({ status: 'lost' }).expect(422);
-      const home = await request(app).get('/').expect(200);
+      const home = await request(app).get('/').set('Host', 'shop.example').expect(200);
       expect(home.body._templates['find-order']).to.include({
         method: 'GET',
-        target: '/orders/{id}',
+        target: 'http://shop.example/orders/{id}',
       });
     });
   });
@@ -244,6 +245,22 @@ describe('@halway/server README', () => {
       expect(told).to.have.length(1);
       expect(told[0]).to.have.property('receipt');
       await request(payments).get('/outbox').expect(401);
+    });
+  });
+
+  describe('relations', () => {
+    it('should name its own relations as CURIEs and serve their documentation', async () => {
+      const app = createPaymentsWithRelations();
+      const home = await request(app).get('/').set('Host', 'pay.example').expect(200);
+      expect(home.body._links).to.have.property('cs:receipt');
+      expect(home.body._links.curies).to.deep.include({
+        name: 'cs',
+        href: 'http://pay.example/rels/{rel}',
+        templated: true,
+      });
+      const page = await request(app).get('/rels/receipt').set('Accept', 'text/html').expect(200);
+      expect(page.text).to.include('The receipt of a paid order');
+      await app.close();
     });
   });
 });

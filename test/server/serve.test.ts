@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { createService, defineHome, defineResource, serve } from '@halway/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createService,
+  createSqliteStore,
+  defineHome,
+  defineResource,
+  serve,
+} from '@halway/server';
 
 describe('serve', () => {
   function slowService(release: Promise<void>) {
@@ -12,6 +21,22 @@ describe('serve', () => {
     });
     return createService({ resources: [defineHome(), slow] });
   }
+
+  it('should warn that a service on the memory store loses its data, and not one on SQLite', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'halway-serve-'));
+    try {
+      const warnings: string[] = [];
+      const logger = { info() {}, error() {}, warn: (message: string) => warnings.push(message) };
+      for (const store of [undefined, createSqliteStore({ file: join(directory, 'a.db') })]) {
+        const app = createService({ resources: [defineHome()], store, logger: false });
+        await (await serve(app, { host: '127.0.0.1', signals: false, logger })).close();
+      }
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^keeping data in memory/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 
   it('should listen on a free port and report its URL', async () => {
     const running = await serve(createService({ resources: [defineHome({ title: 'x' })] }), {

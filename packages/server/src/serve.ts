@@ -113,6 +113,13 @@ export async function serve(
       : options.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+  // Memory is right for tests and demos, and wrong for a service people rely on: say so.
+  if ((app as Partial<Pick<Service, 'store'>>).store?.engine === 'memory')
+    log.warn(
+      'keeping data in memory: everything is lost when the process ends; give createService a store (createSqliteStore, createPostgresStore)',
+      { url },
+    );
+
   const signals = options.signals === false ? [] : (options.signals ?? ['SIGTERM', 'SIGINT']);
   const onSignal = (signal: NodeJS.Signals) => {
     log.info('shutting down', { signal, url });

@@ -13,13 +13,12 @@ const order = defineResource('/orders/:id', {
 
 /** The service as the proxy's clients see it, at `publicUrl` (e.g. `https://shop.example`). */
 export function createOrders(publicUrl = process.env.PUBLIC_URL) {
-  const app = createService({
+  return createService({
     name: 'orders',
     resources: [defineHome({ links: { order } }), order],
     publicUrl,
+    trustProxy: ['127.0.0.1', '::1'], // X-Forwarded-* believed from the proxy on loopback only
   });
-  app.set('trust proxy', 'loopback'); // req.protocol and req.ip from X-Forwarded-* sent by the proxy only
-  return app;
 }
 
 /** Listens behind the proxy, on loopback only: the proxy terminates TLS. */

@@ -21,7 +21,7 @@ const properties = schemaToProperties({
     },
   },
 });
-export const prefilled = withValues(properties, { quantity: 2 }); // prefill an edit form from the current state
+export const prefilled = withValues(properties, { quantity: 2 }); // prefill an edit form: value '2', a string as HAL-FORMS says
 
 // The template as a client reads it from a document: defaults applied, target absolute.
 const document = {

@@ -16,7 +16,7 @@ describe('an order waiting for payment', () => {
       properties: ['size', 'quantity'],
     });
     expect(order).to.have.halTemplate('pay', {
-      properties: { amount: { readOnly: true, value: 9 } },
+      properties: { amount: { readOnly: true, value: '9' } }, // HAL-FORMS values are strings
     });
     expect(order).not.to.have.halTemplate('collect');
     expect(order).to.have.halEmbedded('items', 2);
