@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../packages/cli/src/bin.ts', import.meta.url));
+// Resolved here, so that a run in another working directory still finds it.
+const TSX = import.meta.resolve('tsx');
 
 /** What one run of the CLI printed, and its exit code. */
 export interface CliRun {
@@ -19,7 +21,7 @@ export function halway(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--conditions=halway-source', '--import', 'tsx', BIN, ...args],
+      ['--conditions=halway-source', '--import', TSX, BIN, ...args],
       {
         // No credentials but the test's own: the default config path points at nothing.
         env: {
