@@ -43,3 +43,10 @@ export { SERVICE_COLOURS, toDot } from './dot.js';
 export { toMermaid } from './mermaid.js';
 export { diffMaps, type MapChange } from './diff.js';
 export { readMap } from './read-map.js';
+export {
+  layoutColumns,
+  type GraphLayout,
+  type PlacedBox,
+  type PlacedEdge,
+  type PlacedNode,
+} from './layout.js';
