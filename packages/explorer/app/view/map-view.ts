@@ -13,11 +13,29 @@ const SVG = 'http://www.w3.org/2000/svg';
 export function mapPanel(): { panel: HTMLDetailsElement; slot: HTMLElement } {
   const slot = h('div', { class: 'map-slot' });
   const panel = h('details', { class: 'map-panel' }, h('summary', null, 'Map'), slot);
+  panel.addEventListener('toggle', () => {
+    if (panel.open) pending.get(slot)?.();
+  });
   return { panel, slot };
 }
 
-/** Draws the map of the trail into its slot. */
+// The drawing waiting for its panel to open: a closed map costs nothing on each step.
+const pending = new WeakMap<HTMLElement, () => void>();
+
+/** Draws the map of the trail into its slot, now if its panel is open, else when it opens. */
 export function renderMap(slot: HTMLElement, map: TrailMap, actions: ExplorerActions): void {
+  const draw = () => {
+    pending.delete(slot);
+    drawMap(slot, map, actions);
+  };
+  if (slot.closest('details')?.open) draw();
+  else {
+    slot.replaceChildren();
+    pending.set(slot, draw);
+  }
+}
+
+function drawMap(slot: HTMLElement, map: TrailMap, actions: ExplorerActions): void {
   const layout = layoutColumns(map.graph);
   const services = map.graph.clusters.length;
   const resources = layout.nodes.length;
