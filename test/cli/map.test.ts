@@ -22,11 +22,18 @@ describe('halway map and diff (the CLI, as a process)', function () {
   let shop: CoffeeShop;
   let entry: string;
   let dir: string;
+  // The staff see the orders list and the kitchen's forms: credentials for those two origins only.
+  let asStaff: Record<string, string>;
 
   before(async () => {
     shop = await startCoffeeShop({ outbox: FAST_OUTBOX, peerTimeout: 300, explorer: false });
     entry = `${shop.urls.orders}/`;
     dir = await mkdtemp(join(tmpdir(), 'halway-map-'));
+    asStaff = {
+      HALWAY_CREDENTIALS: JSON.stringify([
+        { origin: [shop.urls.orders, shop.urls.kitchen], bearer: shop.staffToken },
+      ]),
+    };
   });
   after(async () => {
     await shop.close();
@@ -34,7 +41,7 @@ describe('halway map and diff (the CLI, as a process)', function () {
   });
 
   async function map(args: string[]): Promise<{ map: WorkflowMap; stderr: string }> {
-    const run = await halway(['map', entry, ...args], {}, { timeout: 90_000 });
+    const run = await halway(['map', entry, ...args], asStaff, { timeout: 90_000 });
     expect(run.code, run.stderr).to.equal(0);
     return { map: JSON.parse(run.stdout) as WorkflowMap, stderr: run.stderr };
   }
@@ -104,7 +111,7 @@ describe('halway map and diff (the CLI, as a process)', function () {
 
   it('should draw the map as SVG with a box per service and unsafe edges apart from safe ones', async () => {
     const output = join(dir, 'map.svg');
-    const run = await halway(['map', entry, '-o', output], {}, { timeout: 60_000 });
+    const run = await halway(['map', entry, '-o', output], asStaff, { timeout: 60_000 });
     expect(run.code, run.stderr).to.equal(0);
     const svg = await readFile(output, 'utf8');
     expect(svg).to.match(/^<\?xml[\s\S]*<svg /);

@@ -1,5 +1,6 @@
 // Draws the coffee shop's workflow map for the README with the CLI itself: starts the three
-// services on free ports, runs `halway map --exercise --format svg`, and stops them.
+// services on free ports, runs `halway map --exercise --format svg` as the staff (whose token the
+// orders list and the kitchen's forms need, given for those two origins only), and stops them.
 //   node --conditions=halway-source --import tsx test/cli/support/draw-coffee-shop-map.ts
 import { fileURLToPath } from 'node:url';
 import { startCoffeeShop } from '@halway/example-coffee-shop';
@@ -16,7 +17,15 @@ const shop = await startCoffeeShop({
 try {
   process.exitCode = await runCli(
     ['map', `${shop.urls.orders}/`, '--exercise', '--format', 'svg', '--output', output],
-    processIo(),
+    {
+      ...processIo(),
+      env: {
+        ...process.env,
+        HALWAY_CREDENTIALS: JSON.stringify([
+          { origin: [shop.urls.orders, shop.urls.kitchen], bearer: shop.staffToken },
+        ]),
+      },
+    },
   );
 } finally {
   await shop.close();

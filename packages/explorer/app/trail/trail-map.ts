@@ -79,5 +79,5 @@ export function trailMap(trail: Trail): TrailMap {
 function pathOf(url: string): string {
   const { pathname, search } = new URL(url);
   const text = decodeURIComponent(pathname + search);
-  return text.length <= 34 ? text : `${text.slice(0, 20)}…${text.slice(-12)}`;
+  return text.length <= 46 ? text : `${text.slice(0, 24)}…${text.slice(-16)}`;
 }
