@@ -34,6 +34,12 @@ describe('halway map and diff (the CLI, as a process)', function () {
         { origin: [shop.urls.orders, shop.urls.kitchen], bearer: shop.staffToken },
       ]),
     };
+    // A deployment with data: one order placed and paid, so links lead to payments and kitchen.
+    const placed = await halway(['submit', entry, 'place-order', 'drink=tea', '--json']);
+    const order = (JSON.parse(placed.stdout) as { url: string }).url;
+    const payment = await halway(['follow', order, 'payment', '--json']);
+    const paymentUrl = (JSON.parse(payment.stdout) as { url: string }).url;
+    await halway(['submit', paymentUrl, 'pay', 'card-number=4111111111111111', 'cardholder=Ada']);
   });
   after(async () => {
     await shop.close();
@@ -47,12 +53,6 @@ describe('halway map and diff (the CLI, as a process)', function () {
   }
 
   it('should map the three services from the entry without sending one unsafe request', async () => {
-    // A deployment with data: one order placed and paid, so links lead to payments and kitchen.
-    const placed = await halway(['submit', entry, 'place-order', 'drink=tea', '--json']);
-    const order = (JSON.parse(placed.stdout) as { url: string }).url;
-    const payment = await halway(['follow', order, 'payment', '--json']);
-    const paymentUrl = (JSON.parse(payment.stdout) as { url: string }).url;
-    await halway(['submit', paymentUrl, 'pay', 'card-number=4111111111111111', 'cardholder=Ada']);
     const before = unsafeRequests(shop);
 
     const { map: found, stderr } = await map([]);
@@ -120,6 +120,13 @@ describe('halway map and diff (the CLI, as a process)', function () {
     expect(svg).to.match(/class="edge unsafe place(?:-|&#45;)order"[\s\S]*?stroke="#cf222e"/);
     expect(svg).to.match(/class="edge safe orders"[\s\S]*?stroke="#57606a"/);
     expect(svg).to.include('>Place an order</text>');
+    const html = await halway(['map', entry, '--format', 'html'], asStaff, { timeout: 60_000 });
+    expect(html.stdout).to.match(/^<!doctype html>\n/);
+    expect(html.stdout).to.include('<svg ');
+    expect(html.stdout).to.match(
+      /<h2>payments<\/h2><ul><li><strong>Receipt: paid<\/strong>: links order; forms none<\/li>/,
+    );
+    expect(html.stdout).not.to.match(/<script/i);
   });
 
   it('should filter to what follows one form, in Mermaid and DOT', async () => {
