@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { startCoffeeShop, type CoffeeShop } from '@halway/example-coffee-shop';
-import { halway } from './support.js';
+import { halway } from './support/halway.js';
 
 /** What `--json` prints for a resource (the parts these tests read). */
 interface StateJson {

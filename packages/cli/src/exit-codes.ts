@@ -19,6 +19,8 @@ export const EXIT = {
   NETWORK: 6,
   /** The configuration (file or environment) is unreadable or incomplete. */
   CONFIG: 7,
+  /** `halway diff` found a breaking change. */
+  BREAKING: 8,
   /** A prompt was cancelled (Ctrl-C). */
   INTERRUPTED: 130,
 } as const;

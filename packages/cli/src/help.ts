@@ -4,7 +4,7 @@ import { GLOBAL_OPTIONS, type Command, type OptionSpec } from './command.js';
 export function programHelp(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return [
-    `halway ${version}: read, follow and submit HAL and HAL-FORMS resources, across services.`,
+    `halway ${version}: read, follow, submit and map HAL and HAL-FORMS resources, across services.`,
     '',
     'Usage: halway <command> [arguments] [options]',
     '',

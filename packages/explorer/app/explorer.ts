@@ -10,6 +10,7 @@ import { handOverUrl, readHandedForm } from './nav/hand-over.js';
 import { classifyTarget, withoutFragment, type Target } from './nav/targets.js';
 import { submitForm, type SubmissionHost } from './submission.js';
 import { readTrail, withHandoff } from './trail/codec.js';
+import { trailMap } from './trail/trail-map.js';
 import {
   addHop,
   completeHop,
@@ -26,6 +27,7 @@ import { h, replaceChildren, setHue, type Child } from './view/dom.js';
 import { createLayout, showAddress, type Layout } from './view/layout.js';
 import { resourceView, type ResourcePage } from './view/resource-view.js';
 import { loadSettings, settingsPanel } from './view/settings-panel.js';
+import { renderMap } from './view/map-view.js';
 import { renderTrail } from './view/trail-view.js';
 
 /** What the explorer runs in: the page's root element, its URL and history, its session storage. */
@@ -226,6 +228,7 @@ export class Explorer implements ExplorerActions {
     this.#hues = originHues(trail);
     setHue(this.#layout.serviceDot, this.hue(this.origin));
     sessionStorage.setItem(TRAIL_STORAGE_KEY, JSON.stringify(trail));
+    renderMap(this.#layout.map, trailMap(trail), this);
     renderTrail(this.#layout.trail, trail, this, {
       hrefOf: (index) => {
         const hop = trail.hops[index]!;

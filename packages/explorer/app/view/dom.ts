@@ -67,6 +67,6 @@ export function uid(prefix: string): string {
 }
 
 /** Sets the hue a service is drawn in, through the CSS object model (the policy allows no inline styles). */
-export function setHue(element: HTMLElement, hue: number): void {
+export function setHue(element: HTMLElement | SVGElement, hue: number): void {
   element.style.setProperty('--hue', String(hue));
 }

@@ -1,9 +1,12 @@
 import { h } from './dom.js';
+import { mapPanel } from './map-view.js';
 
 /** The parts of the page the explorer fills in. */
 export interface Layout {
   /** The trail's list. */
   trail: HTMLOListElement;
+  /** Where the map of the trail is drawn. */
+  map: HTMLElement;
   /** Where the outcome of the last submission or navigation is announced. */
   notice: HTMLElement;
   /** Where the resource goes. */
@@ -31,8 +34,8 @@ export interface LayoutOptions {
 }
 
 /**
- * Builds the page: a header (the service, an address field, credentials, settings), the trail,
- * then the resource with the documentation pane beside it.
+ * Builds the page: a header (the service, an address field, credentials, settings), the trail
+ * and its map, then the resource with the documentation pane beside it.
  */
 export function createLayout(root: HTMLElement, options: LayoutOptions): Layout {
   const main = h('main', { id: 'content', tabindex: -1 });
@@ -41,6 +44,7 @@ export function createLayout(root: HTMLElement, options: LayoutOptions): Layout 
   main.append(notice, resource);
   const docs = h('aside', { class: 'docs', 'aria-labelledby': 'docs-title', hidden: true });
   const trail = h('ol', { class: 'trail-list' });
+  const map = mapPanel();
 
   const skip = h('a', { href: '#content', class: 'skip-link' }, 'Skip to the resource');
   skip.addEventListener('click', (event) => {
@@ -98,10 +102,11 @@ export function createLayout(root: HTMLElement, options: LayoutOptions): Layout 
       { class: 'trail', 'aria-label': 'Trail' },
       h('h2', { class: 'visually-hidden' }, 'Trail'),
       trail,
+      map.panel,
     ),
     h('div', { class: 'columns' }, main, docs),
   );
-  return { trail, notice, resource, docs, main, serviceDot: dot };
+  return { trail, map: map.slot, notice, resource, docs, main, serviceDot: dot };
 }
 
 /** Puts a URL in the address field. */
