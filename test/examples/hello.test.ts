@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -63,6 +65,32 @@ describe('examples/hello', () => {
     expect(page.text).to.match(/<script[^>]+\/_explorer\//);
     const hal = await request(app).get('/').set('Accept', 'application/hal+json').expect(200);
     expect(hal.headers['content-type']).to.match(/^application\/(prs\.hal-forms|hal)\+json/);
+  });
+
+  it('should say in one line that its port is taken, and which variable changes it', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'halway-hello-port-'));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, () => resolve()));
+    try {
+      const { port } = blocker.address() as { port: number };
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          ['--conditions=halway-source', '--import', 'tsx', 'examples/hello/src/main.ts'],
+          {
+            env: { ...process.env, PORT: String(port), TASKS_DB: join(directory, 'tasks.db') },
+            timeout: 20_000,
+          },
+          (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+        );
+      });
+      expect(run.code).to.equal(1);
+      expect(run.stderr.trim().split('\n')).to.have.length(1);
+      expect(run.stderr).to.match(new RegExp(`port ${port} is already in use.*set PORT`));
+    } finally {
+      blocker.close();
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('should be the code the README shows', async () => {
