@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const SHORT = Number(process.env.BENCH_SHORT ?? 2000);
 const LONG = Number(process.env.BENCH_LONG ?? 4000);
+const PORT = Number(process.env.BENCH_PORT ?? 39401);
 const contenders = ['raw', 'express', 'halway'] as const;
 type Contender = (typeof contenders)[number];
 const chosen = (process.env.BENCH_CONTENDERS ?? contenders.join(',')).split(',') as Contender[];
@@ -73,7 +74,7 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
 
 const counts = new Map<Contender, number>();
 for (const [index, which] of chosen.entries())
-  counts.set(which, await instructionsPerRequest(which, 39401 + index));
+  counts.set(which, await instructionsPerRequest(which, PORT + index));
 const express = counts.get('express');
 console.log('| server | instructions per request | vs Express |');
 console.log('| --- | ---: | ---: |');

@@ -45,7 +45,12 @@ const halway = defineResource('/orders/:id', {
 
 const [which, port] = [process.argv[2], Number(process.argv[3])];
 const quiet = { info() {}, warn() {}, error() {} };
-const app = createService({ resources: [halway], logger: false });
+// A fixed public origin: links are absolute (as by default) and the same whatever port serves them.
+const app = createService({
+  resources: [halway],
+  logger: false,
+  publicUrl: 'http://orders.example',
+});
 
 let server: Server;
 if (which === 'halway') {
