@@ -27,7 +27,7 @@ async function totalInstructions(
   port: number,
   requests: number,
 ): Promise<number> {
-  const out = join(tmpdir(), `halway-bench-${which}-${requests}.callgrind`);
+  const out = join(tmpdir(), `halway-bench-${which}-${port}-${requests}.callgrind`);
   const child = spawn(
     'valgrind',
     [
