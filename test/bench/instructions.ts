@@ -1,5 +1,6 @@
 // npm run bench:instructions: CPU instructions per request, counted by valgrind's callgrind,
-// for Halway's HAL-FORMS resource and plain Express res.json on the same payload. Unlike
+// for Halway's HAL-FORMS resource, plain Express res.json and raw node:http on the same payload
+// (BENCH_CONTENDERS=halway,express picks some). Unlike
 // throughput, the count does not move with whatever else the machine is doing. Each server runs
 // twice, for a short and a long series of requests; the difference between the two runs'
 // totals, divided by the difference in requests, is the cost of one request, start-up excluded;
@@ -15,14 +16,18 @@ import autocannon from 'autocannon';
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const SHORT = Number(process.env.BENCH_SHORT ?? 2000);
 const LONG = Number(process.env.BENCH_LONG ?? 4000);
+const PORT = Number(process.env.BENCH_PORT ?? 39401);
+const contenders = ['raw', 'express', 'halway'] as const;
+type Contender = (typeof contenders)[number];
+const chosen = (process.env.BENCH_CONTENDERS ?? contenders.join(',')).split(',') as Contender[];
 
 /** Total instructions of one server run that answers `requests` requests, then exits. */
 async function totalInstructions(
-  which: 'express' | 'halway',
+  which: Contender,
   port: number,
   requests: number,
 ): Promise<number> {
-  const out = join(tmpdir(), `halway-bench-${which}-${requests}.callgrind`);
+  const out = join(tmpdir(), `halway-bench-${which}-${port}-${requests}.callgrind`);
   const child = spawn(
     'valgrind',
     [
@@ -61,17 +66,19 @@ async function totalInstructions(
 }
 
 /** Instructions per request of a server: warmed up, start-up excluded. */
-async function instructionsPerRequest(which: 'express' | 'halway', port: number): Promise<number> {
+async function instructionsPerRequest(which: Contender, port: number): Promise<number> {
   const short = await totalInstructions(which, port, SHORT);
   const long = await totalInstructions(which, port, LONG);
   return (long - short) / (LONG - SHORT);
 }
 
-const express = await instructionsPerRequest('express', 39401);
-const halway = await instructionsPerRequest('halway', 39402);
-console.log(
-  `instructions per request: express ${Math.round(express)}, halway ${Math.round(halway)}`,
-);
-console.log(
-  `halway does ${((halway / express - 1) * 100).toFixed(1)}% more work per request than express res.json`,
-);
+const counts = new Map<Contender, number>();
+for (const [index, which] of chosen.entries())
+  counts.set(which, await instructionsPerRequest(which, PORT + index));
+const express = counts.get('express');
+console.log('| server | instructions per request | vs Express |');
+console.log('| --- | ---: | ---: |');
+for (const [which, count] of counts)
+  console.log(
+    `| ${which} | ${Math.round(count / 1000)}k | ${express ? `${(count / express).toFixed(2)}×` : '–'} |`,
+  );

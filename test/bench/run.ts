@@ -1,18 +1,23 @@
-// npm run bench: Halway's HAL-FORMS resource against plain Express res.json on the same payload.
-// Each server runs in its own process on the packages' built dist/ (the script runs tsc -b
-// first), as in production; autocannon loads them in turn, alternating, and the best of each
-// side's rounds is compared. The goal: Halway at 90% or more of Express. Run it on a quiet
-// machine: other load skews the ratio.
+// npm run bench: a Halway HAL-FORMS resource against plain Express res.json and raw node:http,
+// all three serving the same bytes (asserted before any load). Each server runs in its own
+// process on the packages' built dist/ (the script runs tsc -b first), as in production;
+// autocannon loads them in turn, alternating, and the table gives each one's median and range of
+// req/s over the rounds, with ratios of medians. The issue's goal: Halway at 3× Express. On a
+// shared machine throughput is noisy; `npm run bench:instructions` counts work instead.
 import { fork, type ChildProcess } from 'node:child_process';
+import { deepStrictEqual } from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const GOAL = 0.9;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const GOAL = 3;
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
+const contenders = ['raw', 'express', 'halway'] as const;
+type Contender = (typeof contenders)[number];
+const ACCEPT = 'application/prs.hal-forms+json';
 
-async function start(which: 'express' | 'halway', port: number): Promise<ChildProcess> {
+async function start(which: Contender, port: number): Promise<ChildProcess> {
   const child = fork(servers, [which, String(port)], {
     execArgv: ['--import', 'tsx'],
     stdio: 'inherit',
@@ -30,33 +35,60 @@ async function load(url: string): Promise<number> {
     connections: 10,
     pipelining: 1,
     duration: SECONDS,
-    headers: { accept: 'application/prs.hal-forms+json' },
+    headers: { accept: ACCEPT },
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
-const express = await start('express', 39001);
-const halway = await start('halway', 39002);
+/** The body a server sends, as bytes. */
+async function bodyOf(url: string): Promise<Buffer> {
+  return Buffer.from(await (await fetch(url, { headers: { accept: ACCEPT } })).arrayBuffer());
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const url = (index: number) => `http://127.0.0.1:${39001 + index}/orders/17`;
+const children = await Promise.all(contenders.map((which, index) => start(which, 39001 + index)));
 try {
-  await load('http://127.0.0.1:39001/orders/17');
-  await load('http://127.0.0.1:39002/orders/17');
-  const results = { express: [] as number[], halway: [] as number[] };
+  const bodies = await Promise.all(contenders.map((_, index) => bodyOf(url(index))));
+  for (const [index, body] of bodies.entries())
+    deepStrictEqual(body, bodies[2], `${contenders[index]} serves other bytes than halway`);
+  for (const index of contenders.keys()) await load(url(index)); // warm-up
+  const results = Object.fromEntries(contenders.map((which) => [which, [] as number[]])) as Record<
+    Contender,
+    number[]
+  >;
   for (let round = 1; round <= ROUNDS; round++) {
-    results.express.push(await load('http://127.0.0.1:39001/orders/17'));
-    results.halway.push(await load('http://127.0.0.1:39002/orders/17'));
+    // Alternate the order, so no contender always runs right after the same one.
+    const order = round % 2 ? [...contenders.keys()] : [...contenders.keys()].reverse();
+    for (const index of order) results[contenders[index]!].push(await load(url(index)));
     console.log(
-      `round ${round}: express ${results.express.at(-1)!.toFixed(0)} req/s, halway ${results.halway.at(-1)!.toFixed(0)} req/s`,
+      `round ${round}: ${contenders.map((which) => `${which} ${results[which].at(-1)!.toFixed(0)}`).join(', ')} req/s`,
     );
   }
-  const best = { express: Math.max(...results.express), halway: Math.max(...results.halway) };
-  const ratio = best.halway / best.express;
+  const medians = Object.fromEntries(
+    contenders.map((which) => [which, median(results[which])]),
+  ) as Record<Contender, number>;
   console.log(
-    `best: express ${best.express.toFixed(0)} req/s, halway ${best.halway.toFixed(0)} req/s, ratio ${(ratio * 100).toFixed(1)}% (goal ${GOAL * 100}%)`,
+    `\nGET /orders/17, ${bodies[2]!.length} identical bytes, ${ROUNDS} alternating rounds of ${SECONDS} s`,
   );
+  console.log('| server | req/s median | min–max | vs Express | vs raw |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const which of contenders) {
+    const values = results[which];
+    console.log(
+      `| ${which} | ${medians[which].toFixed(0)} | ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} | ${(medians[which] / medians.express).toFixed(2)}× | ${((medians[which] / medians.raw) * 100).toFixed(0)}% |`,
+    );
+  }
+  const ratio = medians.halway / medians.express;
+  console.log(`\nhalway/express ${ratio.toFixed(2)}× (goal ${GOAL}×)`);
   process.exitCode = ratio >= GOAL ? 0 : 1;
 } finally {
-  express.kill();
-  halway.kill();
+  for (const child of children) child.kill();
 }

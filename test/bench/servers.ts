@@ -1,7 +1,7 @@
-// The two servers the benchmark compares, each started in its own process (argv[2]: which one,
-// argv[3]: port): plain Express answering res.json(payload), and a Halway resource whose
-// HAL-FORMS representation is the same payload.
-import type { Server } from 'node:http';
+// The three servers the benchmark compares, each started in its own process (argv[2]: which one,
+// argv[3]: port): raw node:http writing the bytes, plain Express answering res.json(payload), and
+// a Halway resource whose HAL-FORMS representation is the same payload.
+import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { createService, defineResource, serve } from '@halway/server';
 
@@ -45,7 +45,12 @@ const halway = defineResource('/orders/:id', {
 
 const [which, port] = [process.argv[2], Number(process.argv[3])];
 const quiet = { info() {}, warn() {}, error() {} };
-const app = createService({ resources: [halway], logger: false });
+// A fixed public origin: links are absolute (as by default) and the same whatever port serves them.
+const app = createService({
+  resources: [halway],
+  logger: false,
+  publicUrl: 'http://orders.example',
+});
 
 let server: Server;
 if (which === 'halway') {
@@ -55,14 +60,30 @@ if (which === 'halway') {
   const reference = await serve(app, { port: 0, host: '127.0.0.1', logger: quiet, signals: false });
   const payload: unknown = await (await fetch(`${reference.url}/orders/17`)).json();
   await reference.close();
-  const plain = express();
-  plain.get('/orders/:id', (request, response) => {
-    if (request.params.id !== order.id) return response.status(404).end();
-    response.json(payload);
-  });
-  server = await new Promise<Server>((resolve) => {
-    const listening = plain.listen(port, '127.0.0.1', () => resolve(listening));
-  });
+  if (which === 'raw') {
+    // The floor: node:http writing the bytes Express would, with nothing else on the path.
+    const bytes = Buffer.from(JSON.stringify(payload));
+    const headers = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': bytes.length,
+    };
+    const raw = createServer((request, response) => {
+      if (request.url !== '/orders/17') return void response.writeHead(404).end();
+      response.writeHead(200, headers).end(bytes);
+    });
+    server = await new Promise<Server>((resolve) => {
+      raw.listen(port, '127.0.0.1', () => resolve(raw));
+    });
+  } else {
+    const plain = express();
+    plain.get('/orders/:id', (request, response) => {
+      if (request.params.id !== order.id) return response.status(404).end();
+      response.json(payload);
+    });
+    server = await new Promise<Server>((resolve) => {
+      const listening = plain.listen(port, '127.0.0.1', () => resolve(listening));
+    });
+  }
 }
 
 // For instruction counts: exit after a fixed number of responses, so a profiler sees a fixed amount of work.

@@ -83,10 +83,14 @@ function absoluteTemplate(
   origin: string,
   self: string,
 ): HalFormsTemplate {
+  const { properties } = template;
+  const linked = properties?.some((property) => property.options?.link) === true;
+  // A form without a target (it posts to self) nor option links has nothing to make absolute.
+  if (template.target === undefined && !linked) return template;
   const copy: HalFormsTemplate = { ...template };
   if (template.target !== undefined) copy.target = absoluteHref(template.target, origin, self);
-  if (template.properties?.some((property) => property.options?.link)) {
-    copy.properties = template.properties.map((property): HalFormsProperty => {
+  if (linked && properties) {
+    copy.properties = properties.map((property): HalFormsProperty => {
       const link = property.options?.link;
       if (!link) return property;
       return {

@@ -98,6 +98,10 @@ function templateFor(
   self: string,
 ): HalFormsTemplate {
   const { options } = action.declaration;
+  const values = options.values?.(state, context);
+  const withState = Boolean(values) && action.properties.length > 0;
+  // Nothing in this template depends on the request: the compiled one is shared, never changed.
+  if (!withState && !('target' in options) && action.subPath === '') return action.template;
   const template: HalFormsTemplate = { ...action.template };
   if ('target' in options) {
     // The target's path template only: the form's other values travel in the query, as for any GET form.
@@ -110,8 +114,6 @@ function templateFor(
     const [path, query] = self.split('?', 2) as [string, string | undefined];
     template.target = joinPaths(path, action.subPath) + (query === undefined ? '' : `?${query}`);
   }
-  const values = options.values?.(state, context);
-  if (values && action.properties.length > 0)
-    template.properties = withValues(action.properties, values);
+  if (withState && values) template.properties = withValues(action.properties, values);
   return template;
 }

@@ -47,7 +47,10 @@ export async function whileReading<T>(
   addressed: Addressed,
   work: (context: Context) => Promise<T>,
 ): Promise<T> {
-  const prepared = await prepareFor(runtime, owner, request, addressed);
+  // Most resources have no `prepare`: skip the await (and its microtask) then.
+  const prepared = owner.resource.options.prepare
+    ? await prepareFor(runtime, owner, request, addressed)
+    : undefined;
   return runtime.store.read((db) => work(contextOf(runtime, request, addressed, db, prepared)));
 }
 
