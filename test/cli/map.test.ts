@@ -64,6 +64,8 @@ describe('halway map and diff (the CLI, as a process)', function () {
       'payments',
       'kitchen',
     ]);
+    // Every kind is named by a profile; the menu's drinks (fragment selves) are part of the menu.
+    for (const kind of found.kinds) expect(kind.name, kind.id).to.match(/^[\w-]+$/);
     const names = new Set(found.transitions.map((transition) => transition.name));
     for (const name of WORKFLOW) expect(names, name).to.include(name);
     // Seen offered now: place-order on the home, start on the queued ticket; the rest declared.
@@ -71,7 +73,8 @@ describe('halway map and diff (the CLI, as a process)', function () {
     expect(seen.map((transition) => transition.name)).to.include.members(['place-order', 'start']);
     const collect = found.transitions.find((transition) => transition.name === 'collect');
     expect(collect).to.include({ type: 'declared', safe: false, service: 'orders' });
-    expect(found.transitions.find((transition) => transition.name === 'receipt')).to.include({
+    // The coffee shop's own relations are CURIEs, and the map names them so.
+    expect(found.transitions.find((transition) => transition.name === 'cs:receipt')).to.include({
       type: 'link',
       safe: true,
     });
@@ -118,13 +121,13 @@ describe('halway map and diff (the CLI, as a process)', function () {
     for (const service of ['orders', 'payments', 'kitchen'])
       expect(svg).to.include(`>${service}</text>`);
     expect(svg).to.match(/class="edge unsafe place(?:-|&#45;)order"[\s\S]*?stroke="#cf222e"/);
-    expect(svg).to.match(/class="edge safe orders"[\s\S]*?stroke="#57606a"/);
+    expect(svg).to.match(/class="edge safe cs:orders"[\s\S]*?stroke="#57606a"/);
     expect(svg).to.include('>Place an order</text>');
     const html = await halway(['map', entry, '--format', 'html'], asStaff, { timeout: 60_000 });
     expect(html.stdout).to.match(/^<!doctype html>\n/);
     expect(html.stdout).to.include('<svg ');
     expect(html.stdout).to.match(
-      /<h2>payments<\/h2><ul><li><strong>Receipt: paid<\/strong>: links order; forms none<\/li>/,
+      /<h2>payments<\/h2><ul><li><strong>Receipt: paid<\/strong>: links cs:order; forms none<\/li>/,
     );
     expect(html.stdout).not.to.match(/<script/i);
   });
