@@ -17,6 +17,17 @@ function unsafeRequests(shop: CoffeeShop): number {
     .filter((request) => UNSAFE.has(request.method)).length;
 }
 
+/** Resolves once the services have sent each other nothing unsafe for `quiet` ms (10 s at most). */
+async function settled(shop: CoffeeShop, quiet = 500): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let count = unsafeRequests(shop);
+  let since = Date.now();
+  while (Date.now() - since < quiet && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (unsafeRequests(shop) !== count) [count, since] = [unsafeRequests(shop), Date.now()];
+  }
+}
+
 describe('halway map and diff (the CLI, as a process)', function () {
   this.timeout(120_000);
   let shop: CoffeeShop;
@@ -40,6 +51,9 @@ describe('halway map and diff (the CLI, as a process)', function () {
     const payment = await halway(['follow', order, 'payment', '--json']);
     const paymentUrl = (JSON.parse(payment.stdout) as { url: string }).url;
     await halway(['submit', paymentUrl, 'pay', 'card-number=4111111111111111', 'cardholder=Ada']);
+    // The outboxes tell the orders and the kitchen about the payment: unsafe requests of their
+    // own, which must be over before a test counts what the crawl sends.
+    await settled(shop);
   });
   after(async () => {
     await shop.close();
