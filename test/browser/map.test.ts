@@ -5,7 +5,12 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { startCoffeeShop, type CoffeeShop } from '@halway/example-coffee-shop';
 import { ensureBundle } from '../explorer/support/bundle.js';
-import { launchBrowser, type PageIncidents, type TestBrowser } from './support/browser.js';
+import {
+  launchBrowser,
+  provideChromium,
+  type PageIncidents,
+  type TestBrowser,
+} from './support/browser.js';
 import { form, waitForTitle } from './support/pages.js';
 
 const SCREENSHOTS = new URL('../../test-results/map/', import.meta.url);
@@ -17,6 +22,7 @@ describe('the explorer’s map of the trail (Chromium)', function () {
   let page: Page;
   let incidents: PageIncidents;
 
+  before(provideChromium);
   before(async () => {
     ensureBundle();
     shop = await startCoffeeShop({ outbox: { interval: 20, minDelay: 5, maxDelay: 50 } });

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { ensureBundle } from '../explorer/support/bundle.js';
 import { halway } from './support/halway.js';
 
 /** Runs npm in a directory, bounded in time, and resolves with its exit code and output. */
@@ -25,6 +26,8 @@ describe('halway new (the CLI, as a process)', function () {
   let dir: string;
 
   before(async () => {
+    // The generated service serves the explorer from the checkout's bundle.
+    ensureBundle();
     dir = await mkdtemp(join(tmpdir(), 'halway-new-'));
   });
   after(() => rm(dir, { recursive: true, force: true }));
@@ -40,6 +43,9 @@ describe('halway new (the CLI, as a process)', function () {
     };
     expect(pkg.name).to.equal('tasks-service');
     expect(pkg.dependencies['@halway/server']).to.match(/^file:\/.*\/packages\/server$/);
+    // The hello example it copies serves the explorer, which needs @halway/map beside it.
+    expect(pkg.dependencies['@halway/explorer']).to.match(/^file:\/.*\/packages\/explorer$/);
+    expect(pkg.dependencies['@halway/map']).to.match(/^file:\/.*\/packages\/map$/);
     expect(await readFile(join(project, 'src/app.ts'), 'utf8')).to.include(".action('complete'");
     expect(await readFile(join(project, 'README.md'), 'utf8')).to.match(/^# tasks-service\n/);
 

@@ -92,6 +92,23 @@ describe('MapBuilder', () => {
     expect(map.states.find((state) => state.id === a)!.examples).to.have.length(2);
   });
 
+  it('should not tell a list with items from an empty one by the links repeating its items', () => {
+    const builder = new MapBuilder('http://shop.test/');
+    const list = (links: Observation['links'], embedded: string[]): Observation => ({
+      url: 'http://shop.test/orders',
+      service: 'orders',
+      kind: 'orders',
+      properties: {},
+      links,
+      embedded,
+      forms: [],
+    });
+    const empty = builder.observe(list([{ rel: 'self' }], []));
+    const full = builder.observe(list([{ rel: 'self' }, { rel: 'cs:orders' }], ['cs:orders']));
+    expect(full).to.equal(empty);
+    expect(builder.build(false).kinds[0]!.links).to.deep.equal([{ rel: 'cs:orders' }]);
+  });
+
   it('should keep what a profile declares but no state offered, from the kind', () => {
     const builder = new MapBuilder('http://shop.test/');
     builder.addService({ id: 'orders', origin: 'http://shop.test' });
@@ -124,6 +141,20 @@ describe('sampleValues', () => {
     expect(values).to.deep.include({ quantity: 2, size: 'small', card: '4444444444444444' });
     expect(values).not.to.have.property('amount');
     expect(validateForm({ properties: fields }, values)).to.deep.equal([]);
+  });
+
+  it('should turn the string values HAL-FORMS gives into what each field holds', () => {
+    const fields: HalFormsProperty[] = [
+      { name: 'quantity', type: 'number', min: 1, max: 10, value: '3' },
+      { name: 'gift', type: 'checkbox', value: 'true' },
+      { name: 'note', value: '12' },
+      {
+        name: 'table',
+        options: { link: { href: 'http://shop.test/tables' }, maxItems: 1, selectedValues: ['7'] },
+      },
+    ];
+    const values = sampleValues(fields, { table: [{ prompt: 'By the window', value: 7 }] });
+    expect(values).to.deep.equal({ quantity: 3, gift: true, note: '12', table: 7 });
   });
 
   it('should write a string for a simple pattern, and give up on alternation', () => {

@@ -25,6 +25,11 @@ export interface Observation {
   properties: Record<string, unknown>;
   /** Its links. */
   links: readonly { rel: string; title?: string | undefined }[];
+  /**
+   * The relations it embeds resources under. Links of these relations only repeat the items (a
+   * list links each order it embeds): they tell what it holds, not which state it is in.
+   */
+  embedded?: readonly string[];
   /** Its forms. */
   forms: readonly {
     name: string;
@@ -127,8 +132,11 @@ export class MapBuilder {
         true,
       );
     }
+    const items = new Set(observation.embedded);
     const links = sortedUnique(
-      observation.links.map((link) => link.rel).filter((rel) => !IGNORED_RELS.has(rel)),
+      observation.links
+        .map((link) => link.rel)
+        .filter((rel) => !IGNORED_RELS.has(rel) && !items.has(rel)),
     );
     const forms = sortedUnique(observation.forms.map((form) => form.name));
     const status = statusOf(observation.properties);

@@ -4,7 +4,7 @@ import { isAlpsDocument, readAlpsKinds } from './alps.js';
 import { MapBuilder } from './builder.js';
 import { originAllowlist } from './origins.js';
 import { sampleValues } from './sample-values.js';
-import { IGNORED_RELS, pathShape } from './shapes.js';
+import { IGNORED_RELS, documentUrl, isDocumentPart, pathShape } from './shapes.js';
 
 /** Bounds and scope of a crawl. */
 export interface CrawlLimits {
@@ -115,6 +115,7 @@ export class Crawler {
       kind: kindOf(state),
       properties: state.properties,
       links: state.links(),
+      embedded: state.embeddedRels(),
       forms: state.templates().map((template) => ({
         name: template.name,
         title: template.title,
@@ -127,7 +128,8 @@ export class Crawler {
     this.seen.set(state.url, seen);
     for (const rel of state.embeddedRels()) {
       for (const item of state.embedded(rel)) {
-        if (!item.document._links?.self) continue;
+        // An item with no URL of its own (or a fragment self) is part of this document.
+        if (!item.document._links?.self || isDocumentPart(item.url)) continue;
         const child = await this.record(item, depth + 1);
         this.builder.addTransition({ from: id, to: child.id, type: 'link', name: rel, safe: true });
       }
@@ -147,7 +149,10 @@ export class Crawler {
     for (const link of seen.state.links()) {
       if (IGNORED_RELS.has(link.rel)) continue;
       // A templated href is resolved only when expanded.
-      const href = link.templated ? expandLink(link, {}) : link.href;
+      const expanded = link.templated ? expandLink(link, {}) : link.href;
+      // A link to a part of this document (an embedded item's fragment self) is no transition.
+      const href = documentUrl(expanded);
+      if (isDocumentPart(expanded) && href === documentUrl(url)) continue;
       if (!this.allowed(href)) continue;
       let target = this.seen.get(href);
       if (!target && seen.depth < this.#limits.maxDepth) {

@@ -1,15 +1,21 @@
-import { compileFieldRegex, type FieldOption, type HalFormsProperty } from '@halway/hal';
+import {
+  coerceFormValues,
+  compileFieldRegex,
+  type FieldOption,
+  type HalFormsProperty,
+} from '@halway/hal';
 import { sampleFromRegex } from './sample-regex.js';
 
 /**
  * Values for a form that satisfy its HAL-FORMS constraints, so `--exercise` can submit it: the
  * field's own value when it has one, else the first of its options, else a value of its type
  * within its range, length and pattern (the placeholder when it matches). Read-only fields are
- * left to their value.
+ * left to their value. HAL-FORMS gives `value` and `selectedValues` as strings: they are turned
+ * into what the field holds (a number, a boolean, the option's own value).
  *
  * @example
  * sampleValues(form.fields, { drink: await form.choices('drink') });
- * // { drink: 'espresso', size: 'medium', quantity: 1, ... }
+ * // { drink: 'espresso', size: 'medium', quantity: 1, ... } (from `"value": "1"`)
  */
 export function sampleValues(
   fields: readonly HalFormsProperty[],
@@ -29,12 +35,13 @@ function sampleValue(field: HalFormsProperty, choices: readonly FieldOption[], n
   const multiple = field.options !== undefined && field.options.maxItems !== 1;
   if (field.options) {
     const chosen = field.options.selectedValues?.length
-      ? field.options.selectedValues
+      ? field.options.selectedValues.map((selected) => optionValue(selected, choices))
       : choices.slice(0, Math.max(1, field.options.minItems ?? 1)).map((choice) => choice.value);
     if (chosen.length === 0) return undefined;
     return multiple ? chosen : chosen[0];
   }
-  if (field.value !== undefined && field.value !== '') return field.value;
+  if (field.value !== undefined && field.value !== '')
+    return coerceFormValues([field], { [field.name]: field.value })[field.name];
   switch (field.type) {
     case 'number':
     case 'range':
@@ -60,6 +67,11 @@ function sampleValue(field: HalFormsProperty, choices: readonly FieldOption[], n
     default:
       return sampleText(field);
   }
+}
+
+// A selected value (a string in HAL-FORMS) as the option it names holds it.
+function optionValue(selected: unknown, choices: readonly FieldOption[]): unknown {
+  return choices.find((choice) => String(choice.value) === String(selected))?.value ?? selected;
 }
 
 function sampleNumber(field: HalFormsProperty): number {

@@ -68,3 +68,19 @@ export function pathShape(url: string): string {
 export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
+
+/**
+ * Whether a URL names a part of a document (it has a fragment, like the JSON Pointer selves
+ * `/menu#/_embedded/cs:drinks/0` given to embedded items with no URL of their own) rather than
+ * a resource: such a part belongs to its document's kind and state, never to one of its own.
+ */
+export function isDocumentPart(url: string): boolean {
+  return new URL(url).hash.length > 1;
+}
+
+/** The URL of the document a URL names or points into: without its fragment. */
+export function documentUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}

@@ -72,6 +72,8 @@ a Halway checkout: the one this halway runs from, or the one given with --halway
       halway: {
         '@halway/server': `file:${pkg('server')}`,
         '@halway/hal': `file:${pkg('hal')}`,
+        '@halway/explorer': `file:${pkg('explorer')}`,
+        '@halway/map': `file:${pkg('map')}`,
         '@halway/client': `file:${pkg('client')}`,
       },
     });
@@ -79,10 +81,14 @@ a Halway checkout: the one this halway runs from, or the one given with --halway
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
     }
+    // The service serves the explorer, whose bundle only a build of the checkout makes.
+    const unbuilt = !existsSync(join(pkg('explorer'), 'static', 'manifest.json'));
     io.stdout.write(
       `Made ${name} in ${dir}:\n${Object.keys(files)
         .map((path) => `  ${path}\n`)
-        .join('')}\nNext: cd ${args[0]} && npm install && npm test\n`,
+        .join('')}\n${
+        unbuilt ? `First: npm run build -w @halway/explorer (in ${checkout})\n` : ''
+      }Next: cd ${args[0]} && npm install && npm test\n`,
     );
   },
 });

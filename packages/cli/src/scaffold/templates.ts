@@ -1,9 +1,16 @@
+/**
+ * The Halway packages a new service depends on: the ones it imports, and `@halway/map`, which
+ * the explorer needs and no registry has yet, so npm must find it beside the others.
+ */
+export type HalwayPackage =
+  '@halway/server' | '@halway/hal' | '@halway/explorer' | '@halway/map' | '@halway/client';
+
 /** What a new service's files say, given its name and where the Halway packages are. */
 export interface ScaffoldValues {
   /** The package name (`my-service`). */
   name: string;
   /** `file:` specifiers of the Halway packages, by package name. */
-  halway: Record<'@halway/server' | '@halway/hal' | '@halway/client', string>;
+  halway: Record<HalwayPackage, string>;
   /** The tsx version range the project runs TypeScript with. */
   tsx: string;
   /** The service's sources (`app.ts`, `main.ts`), taken from the checkout's hello example. */
@@ -25,7 +32,9 @@ export function scaffoldFiles(values: ScaffoldValues): Record<string, string> {
           test: 'node --conditions=halway-source --import tsx --test test/*.test.ts',
         },
         dependencies: {
+          '@halway/explorer': values.halway['@halway/explorer'],
           '@halway/hal': values.halway['@halway/hal'],
+          '@halway/map': values.halway['@halway/map'],
           '@halway/server': values.halway['@halway/server'],
         },
         devDependencies: {
@@ -116,7 +125,8 @@ halway map http://localhost:3000/ --exercise --format svg -o map.svg
 
 The Halway packages are not on a registry yet: \`package.json\` points at them with \`file:\`
 paths into the Halway checkout this project was made from, and runs their TypeScript sources
-directly (\`--conditions=halway-source\` with tsx).
+directly (\`--conditions=halway-source\` with tsx). The service serves the explorer to browsers,
+whose bundle is built in that checkout (\`npm run build -w @halway/explorer\` there).
 
 - \`src/app.ts\`: the service (\`createApp()\`), with its resource and action.
 - \`src/main.ts\`: listens on a port.
