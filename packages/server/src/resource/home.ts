@@ -40,8 +40,7 @@ export function defineHome(
       const links: Record<string, HalLinkInput> = {};
       for (const [rel, target] of Object.entries(options.links ?? {})) {
         if (!(target instanceof Resource)) links[rel] = target;
-        else if (target.options.allow?.(context.caller) ?? true)
-          links[rel] = linkTo(target, context.basePath);
+        else if (target.readableBy(context.caller)) links[rel] = linkTo(target, context.basePath);
       }
       return links;
     },

@@ -144,6 +144,11 @@ export class Resource<
     return this;
   }
 
+  /** Whether `caller` may read the resource: its `allow` says so, or it has none. */
+  readableBy(caller: Caller | undefined): boolean {
+    return this.options.allow?.(caller) ?? true;
+  }
+
   /** The RFC 6570 template of the resource's URL, relative to the service's root: `/orders/{id}`, `/payments{?order}`. */
   uriTemplate(): string {
     const query = this.options.query ?? [];

@@ -29,6 +29,5 @@ export function checkReadable(
   caller: Caller | undefined,
   self: string,
 ): void {
-  const { allow } = owner.resource.options;
-  if (allow && !allow(caller)) throw refusal(runtime, caller, `Reading ${self}`);
+  if (!owner.resource.readableBy(caller)) throw refusal(runtime, caller, `Reading ${self}`);
 }
