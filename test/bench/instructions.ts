@@ -17,7 +17,7 @@ const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const SHORT = Number(process.env.BENCH_SHORT ?? 2000);
 const LONG = Number(process.env.BENCH_LONG ?? 4000);
 const PORT = Number(process.env.BENCH_PORT ?? 39401);
-const contenders = ['raw', 'express', 'halway'] as const;
+const contenders = ['raw', 'express', 'halway', 'halway-cached'] as const;
 type Contender = (typeof contenders)[number];
 const chosen = (process.env.BENCH_CONTENDERS ?? contenders.join(',')).split(',') as Contender[];
 

@@ -15,15 +15,31 @@ const order = {
   total: { amount: 9, currency: 'EUR' },
 };
 
-const halway = defineResource('/orders/:id', {
+// The document's shape: BENCH_LINKS links and BENCH_TEMPLATES templates (default 2 and 2; the
+// first two of each are the order's own, the rest are alike, for the links × templates table).
+const LINKS = Number(process.env.BENCH_LINKS ?? 2);
+const TEMPLATES = Number(process.env.BENCH_TEMPLATES ?? 2);
+// halway-cached: the same resource declared cacheByVersion (rendered once per version).
+const cached = process.argv[2] === 'halway-cached';
+
+function links(): Record<string, string> {
+  const all: Record<string, string> = {
+    payment: 'http://localhost:4002/payments?order=%2Forders%2F17',
+    collection: '/orders',
+  };
+  for (let index = 2; index < LINKS; index++)
+    all[`related-${index}`] = `/orders/17/related/${index}`;
+  return all;
+}
+
+const base = defineResource('/orders/:id', {
+  cacheByVersion: cached,
   load: ({ params }) => (params.id === order.id ? order : undefined),
   version: () => 1,
   properties: ({ id: _id, ...properties }) => properties,
-  links: () => ({
-    payment: 'http://localhost:4002/payments?order=%2Forders%2F17',
-    collection: '/orders',
-  }),
-})
+  links,
+});
+let halway = base
   .action('update', {
     method: 'PATCH',
     input: {
@@ -42,6 +58,19 @@ const halway = defineResource('/orders/:id', {
     when: (state) => state.status === 'payment-expected',
     handle: () => undefined,
   });
+for (let index = 2; index < TEMPLATES; index++) {
+  halway = halway.action(`note-${index}`, {
+    method: 'POST',
+    path: `/notes-${index}`,
+    input: {
+      type: 'object',
+      properties: { text: { type: 'string', maxLength: 200 }, quantity: { type: 'integer' } },
+    } as const,
+    values: (state) => ({ quantity: state.quantity }),
+    when: (state) => state.status === 'payment-expected',
+    handle: () => undefined,
+  });
+}
 
 const [which, port] = [process.argv[2], Number(process.argv[3])];
 const quiet = { info() {}, warn() {}, error() {} };
@@ -53,7 +82,7 @@ const app = createService({
 });
 
 let server: Server;
-if (which === 'halway') {
+if (which === 'halway' || which === 'halway-cached') {
   server = (await serve(app, { port, host: '127.0.0.1', logger: quiet, signals: false })).server;
 } else {
   // The same bytes Halway sends, so the comparison is of the request path, not of the payload.
@@ -95,3 +124,8 @@ server.on('request', (_request, response) => {
   });
 });
 process.send?.('ready');
+
+// For CPU per request: the parent asks for this process's CPU time before and after a load.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+});

@@ -71,10 +71,9 @@ function toProperty(name: string, schema: JsonSchema, required: boolean): HalFor
   if (hints.rows !== undefined) property.rows = hints.rows;
   if (hints.cols !== undefined) property.cols = hints.cols;
 
-  if (schema.default !== undefined) setValue(property, schema.default);
   const example = schema.examples?.[0];
   if (isScalar(example)) property.placeholder = String(example);
-  return property;
+  return schema.default === undefined ? property : withValue(property, schema.default);
 }
 
 function scalarAttributes(schema: JsonSchema): Partial<HalFormsProperty> {
@@ -144,27 +143,33 @@ export function withValues(
 ): HalFormsProperty[] {
   return properties.map((property) => {
     const value = values[property.name];
-    if (value === undefined) return property;
-    const copy: HalFormsProperty = { ...property };
-    setValue(copy, value);
-    return copy;
+    return value === undefined ? property : withValue(property, value);
   });
 }
 
 // HAL-FORMS says `value` is "a valid JSON string": numbers and booleans go out as text, and a
 // client turns them back by the field's type (`coerceFormValues`). A list has no string form: it
-// is carried by `options.selectedValues` alone.
-function setValue(property: HalFormsProperty, value: unknown): void {
+// is carried by `options.selectedValues` alone. Copies are made whole, never by `delete`, which
+// would make them slow to serialize.
+function withValue(property: HalFormsProperty, value: unknown): HalFormsProperty {
   if (property.options) {
-    const selected = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
-    property.options = { ...property.options, selectedValues: selected };
-    if (property.options.maxItems === 1 && isScalar(value)) property.value = String(value);
-    else delete property.value;
-  } else if (isScalar(value)) {
-    property.value = String(value);
-  } else if (value === null) {
-    delete property.value;
+    const selectedValues = Array.isArray(value)
+      ? value.filter(isScalar)
+      : isScalar(value)
+        ? [value]
+        : [];
+    const options = { ...property.options, selectedValues };
+    const { value: _previous, ...rest } = property;
+    return options.maxItems === 1 && isScalar(value)
+      ? { ...rest, options, value: String(value) }
+      : { ...rest, options };
   }
+  if (isScalar(value)) return { ...property, value: String(value) };
+  if (value === null) {
+    const { value: _previous, ...rest } = property;
+    return rest;
+  }
+  return property;
 }
 
 /**

@@ -37,7 +37,7 @@ export function bearerAuthentication(
   realm = 'halway',
 ): Authentication {
   const known = Object.entries(tokens);
-  return {
+  return readingHeaders({
     headers: ['authorization'],
     challenge: `Bearer realm="${realm}"`,
     authenticate(request) {
@@ -46,7 +46,7 @@ export function bearerAuthentication(
       );
       return match ? findSecret(known, match[1]!) : undefined;
     },
-  };
+  });
 }
 
 /** API keys sent in a header (default `X-Api-Key`), each standing for a caller. */
@@ -56,19 +56,19 @@ export function apiKeyAuthentication(
 ): Authentication {
   const known = Object.entries(keys);
   const name = header.toLowerCase();
-  return {
+  return readingHeaders({
     headers: [name],
     challenge: `ApiKey header="${name}"`,
     authenticate(request) {
       const value = request.headers[name];
       return typeof value === 'string' ? findSecret(known, value) : undefined;
     },
-  };
+  });
 }
 
 /** Tries several authentications in turn; the first that identifies the caller wins. */
 export function anyAuthentication(...authentications: Authentication[]): Authentication {
-  return {
+  const any: Authentication = {
     headers: [...new Set(authentications.flatMap((authentication) => authentication.headers))],
     challenge: [...new Set(authentications.map((authentication) => authentication.challenge))].join(
       ', ',
@@ -81,6 +81,23 @@ export function anyAuthentication(...authentications: Authentication[]): Authent
       return undefined;
     },
   };
+  return authentications.every(readsHeadersOnly) ? readingHeaders(any) : any;
+}
+
+const headersOnly = new WeakSet<Authentication>();
+
+/**
+ * Marks one of Halway's authentications, which read the request's headers and nothing else:
+ * they are given Node's request as it is, where others get Express's (see `IncomingRequest`).
+ */
+export function readingHeaders<T extends Authentication>(authentication: T): T {
+  headersOnly.add(authentication);
+  return authentication;
+}
+
+/** Whether an authentication reads the request's headers only (see `readingHeaders`). */
+export function readsHeadersOnly(authentication: Authentication): boolean {
+  return headersOnly.has(authentication);
 }
 
 // Compare secrets in constant time, so response timing does not reveal how much of one matched.

@@ -1,18 +1,28 @@
 import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
+import { readsHeadersOnly } from './authentication.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import type { Caller } from './authentication.js';
 
-const callers = new WeakMap<Request, Promise<Caller | undefined>>();
+const callers = new WeakMap<IncomingRequest, Promise<Caller | undefined>>();
 const ANONYMOUS: Promise<Caller | undefined> = Promise.resolve(undefined);
 
 /** Who is calling: authenticated once per request, whatever asks. */
-export function callerOf(runtime: ServiceRuntime, request: Request): Promise<Caller | undefined> {
+export function callerOf(
+  runtime: ServiceRuntime,
+  request: IncomingRequest,
+): Promise<Caller | undefined> {
   if (!runtime.authentication) return ANONYMOUS;
   let caller = callers.get(request);
   if (!caller) {
     const { authentication } = runtime;
     caller = authentication
-      ? Promise.resolve(authentication.authenticate(request))
+      ? Promise.resolve(
+          authentication.authenticate(
+            // Halway's own read headers only; someone else's may want Express's request.
+            readsHeadersOnly(authentication) ? (request as Request) : runtime.toExpress(request),
+          ),
+        )
       : Promise.resolve(undefined);
     callers.set(request, caller);
   }

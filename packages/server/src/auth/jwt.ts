@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { HttpProblem } from '../errors.js';
-import type { Authentication, Caller } from './authentication.js';
+import { readingHeaders, type Authentication, type Caller } from './authentication.js';
 
 /** How {@link jwtAuthentication} checks a token and turns its claims into a caller. */
 export interface JwtAuthenticationOptions {
@@ -86,7 +86,7 @@ export function jwtAuthentication(options: JwtAuthenticationOptions): Authentica
       cause,
     });
 
-  return {
+  return readingHeaders({
     headers: ['authorization'],
     challenge,
     async authenticate(request) {
@@ -108,7 +108,7 @@ export function jwtAuthentication(options: JwtAuthenticationOptions): Authentica
       if (!caller) throw refuse('it names no caller this service knows');
       return caller;
     },
-  };
+  });
 }
 
 /** The default caller of a verified token: `sub` as id, scopes and roles as roles. */

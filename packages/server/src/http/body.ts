@@ -1,4 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import typeis from 'type-is';
+import type { IncomingRequest, OutgoingResponse } from './incoming.js';
 import { HttpProblem } from '../errors.js';
 import { checkJsonDepth } from './json-depth.js';
 
@@ -13,7 +15,7 @@ export const BODY_MEDIA_TYPES = [
 ];
 
 /** Parses the body of a submission, once an action is known to need it. */
-export type BodyParser = (request: Request, response: Response) => Promise<void>;
+export type BodyParser = (request: IncomingRequest, response: OutgoingResponse) => Promise<void>;
 
 /**
  * Creates the body parser of a service: JSON (keys that could pollute prototypes refused, and
@@ -30,7 +32,7 @@ export function createBodyParser(limit: string | number): BodyParser {
   const form = express.urlencoded({ limit, extended: false });
   return async (request, response) => {
     if (!hasBody(request)) return;
-    if (!request.is(BODY_MEDIA_TYPES)) {
+    if (!typeis(request, BODY_MEDIA_TYPES)) {
       throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', {
         detail: `Send the body as application/json or application/x-www-form-urlencoded, not ${request.headers['content-type'] ?? 'without a Content-Type'}`,
         headers: {
@@ -49,7 +51,7 @@ export function createBodyParser(limit: string | number): BodyParser {
 }
 
 /** Whether a request has a body (RFC 9112: a Content-Length above zero or a Transfer-Encoding). */
-export function hasBody(request: Request): boolean {
+export function hasBody(request: IncomingRequest): boolean {
   const length = request.headers['content-length'];
   return (
     request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
@@ -67,7 +69,7 @@ function refusePollutingKeys(key: string, value: unknown): unknown {
 
 // A body that does not decompress (a "gzip" body that is not gzip) is a zlib error with an errno:
 // say which encoding failed, rather than zlib's "incorrect header check".
-function undecodable(request: Request, error: unknown): unknown {
+function undecodable(request: IncomingRequest, error: unknown): unknown {
   const encoding = request.headers['content-encoding'];
   const fromZlib = typeof (error as { errno?: unknown }).errno === 'number';
   if (encoding === undefined || !fromZlib) return error;
@@ -77,9 +79,14 @@ function undecodable(request: Request, error: unknown): unknown {
   });
 }
 
-function run(middleware: RequestHandler, request: Request, response: Response): Promise<void> {
+// body-parser reads Node's request and response only, whatever its types say.
+function run(
+  middleware: RequestHandler,
+  request: IncomingRequest,
+  response: OutgoingResponse,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    void middleware(request, response, (error?: unknown) => {
+    void middleware(request as Request, response as Response, (error?: unknown) => {
       if (error === undefined || error === null) resolve();
       else
         reject(

@@ -1,5 +1,5 @@
 import { PROBLEM_JSON } from '@halway/hal';
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { IncomingRequest, OutgoingResponse } from './incoming.js';
 import { HttpProblem } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { writeReply, type Reply } from './reply.js';
@@ -21,38 +21,35 @@ export function problemReply(
 
 /** Sends a problem as `application/problem+json`, with its headers. */
 export function sendProblem(
-  request: Request,
-  response: Response,
+  request: IncomingRequest,
+  response: OutgoingResponse,
   problem: HttpProblem,
   extensions: Record<string, unknown> = {},
 ): void {
   writeReply(request, response, problemReply(problem, extensions));
 }
 
-/** Answers every request no route took with a 404 problem (never Express's HTML page). */
-export function notFound(): RequestHandler {
-  return (request, response) => {
-    sendProblem(
-      request,
-      response,
-      new HttpProblem('NOT_FOUND', {
-        detail: `There is no resource at ${request.baseUrl}${request.path}`,
-      }),
-    );
-  };
+/** Answers a request nothing served with a 404 problem (never Express's HTML page). */
+export function sendNotFound(request: IncomingRequest, response: OutgoingResponse): void {
+  sendProblem(
+    request,
+    response,
+    new HttpProblem('NOT_FOUND', {
+      detail: `There is no resource at ${request.baseUrl}${request.path}`,
+    }),
+  );
 }
 
 /**
  * Turns every error into a problem response: problems as they are, errors with a 4xx status
  * (body-parser's, the router's) into the problem of that status, anything else into a 500 whose
- * cause is logged and never sent.
+ * cause is logged and never sent. An error after the response started cuts the connection, so
+ * the client cannot take a half-written body for a whole one.
  */
-export function problemHandler(log: Logger): ErrorRequestHandler {
-  return (error: unknown, request, response, next) => {
-    if (response.headersSent) {
-      next(error);
-      return;
-    }
+export function problemAnswerer(
+  log: Logger,
+): (error: unknown, request: IncomingRequest, response: OutgoingResponse) => void {
+  return (error, request, response) => {
     const problem = toProblem(error);
     if (problem.status >= 500) {
       const requestId = response.getHeader('x-request-id');
@@ -62,9 +59,11 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
         url: request.originalUrl,
         error: problem.cause ?? error,
       });
+      if (response.headersSent) return void request.socket.destroy();
       sendProblem(request, response, problem, requestId === undefined ? {} : { requestId });
       return;
     }
+    if (response.headersSent) return void request.socket.destroy();
     sendProblem(request, response, problem);
   };
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingRequest, OutgoingResponse } from './incoming.js';
 import { parseEntityTags } from '../conditional/etag.js';
 
 /** A response described as data, so that it can be stored and replayed (idempotency keys). */
@@ -20,7 +20,11 @@ const NOT_MODIFIED_HEADERS = ['ETag', 'Vary', 'Cache-Control', 'Content-Location
  *
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2
  */
-export function writeReply(request: Request, response: Response, reply: Reply): void {
+export function writeReply(
+  request: IncomingRequest,
+  response: OutgoingResponse,
+  reply: Reply,
+): void {
   const safe = request.method === 'GET' || request.method === 'HEAD';
   const etag = reply.headers.ETag;
   if (

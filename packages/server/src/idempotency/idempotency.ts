@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import { headerOf, type IncomingRequest } from '../http/incoming.js';
 import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
 
@@ -38,8 +38,8 @@ const KEY = /^[\x21\x23-\x7e]{1,255}$/;
  *
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
  */
-export function idempotencyKeyOf(request: Request): string | undefined {
-  const header = request.get('idempotency-key');
+export function idempotencyKeyOf(request: IncomingRequest): string | undefined {
+  const header = headerOf(request, 'idempotency-key');
   if (header === undefined) return undefined;
   const value = header.trim().replace(/^"(.*)"$/, '$1');
   if (!KEY.test(value)) {
@@ -51,7 +51,7 @@ export function idempotencyKeyOf(request: Request): string | undefined {
 }
 
 /** What makes two requests with one key "the same request": method, target and payload. */
-export function fingerprintOf(request: Request): string {
+export function fingerprintOf(request: IncomingRequest): string {
   return createHash('sha256')
     .update(
       `${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${JSON.stringify(request.body ?? null)}`,

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import type { CurieSettings } from './relations.js';
 
 /** How a service states the origin its links are made absolute with. */
@@ -27,7 +27,10 @@ const PROTOCOLS = new Set(['http', 'https']);
  *
  * @see https://www.rfc-editor.org/rfc/rfc7239
  */
-export function requestOrigin(settings: LinkSettings, request: Request): string | undefined {
+export function requestOrigin(
+  settings: LinkSettings,
+  request: IncomingRequest,
+): string | undefined {
   if (settings.publicUrl !== undefined) return settings.publicUrl;
   const own = { proto: request.socket && 'encrypted' in request.socket ? 'https' : 'http' };
   const forwarded = trusts(settings.trustProxy, request) ? forwardedOf(request) : {};
@@ -45,14 +48,14 @@ export function forwardedVary(settings: LinkSettings): string[] {
     : [];
 }
 
-function trusts(trustProxy: LinkSettings['trustProxy'], request: Request): boolean {
+function trusts(trustProxy: LinkSettings['trustProxy'], request: IncomingRequest): boolean {
   if (trustProxy === true) return true;
   if (trustProxy === false) return false;
   const address = request.socket?.remoteAddress?.replace(/^::ffff:/, '');
   return address !== undefined && trustProxy.includes(address);
 }
 
-function forwardedOf(request: Request): { proto?: string; host?: string } {
+function forwardedOf(request: IncomingRequest): { proto?: string; host?: string } {
   const standard = lastOf(request.headers.forwarded);
   if (standard !== undefined) {
     const pairs = new Map(

@@ -1,5 +1,5 @@
 import type { HalDocument } from '@halway/hal';
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 
 const listPaths = new WeakMap<ServiceRuntime, ReadonlySet<string>>();
@@ -11,7 +11,7 @@ const listPaths = new WeakMap<ServiceRuntime, ReadonlySet<string>>();
  *
  * @see https://rwcbook.github.io/hal-forms/#options-element
  */
-export function isOptionList(runtime: ServiceRuntime, request: Request): boolean {
+export function isOptionList(runtime: ServiceRuntime, request: IncomingRequest): boolean {
   let paths = listPaths.get(runtime);
   if (paths === undefined) {
     paths = optionLinkPaths(runtime);

@@ -1,5 +1,6 @@
 import { RESOURCE_MEDIA_TYPES } from '@halway/hal';
-import type { Request } from 'express';
+import accepts from 'accepts';
+import type { IncomingRequest } from '../http/incoming.js';
 import { halFormsRepresentation } from './hal-forms.js';
 import { halRepresentation } from './hal.js';
 import { jsonRepresentation } from './json.js';
@@ -31,11 +32,11 @@ const CACHE_LIMIT = 200;
  * The representation that best fits the request's `Accept` header, or undefined when none is
  * acceptable. Results are remembered per `Accept` value: clients send the same few.
  */
-export function negotiateRepresentation(request: Request): Representation | undefined {
+export function negotiateRepresentation(request: IncomingRequest): Representation | undefined {
   const accept = request.headers.accept ?? '*/*';
   let result = negotiated.get(accept);
   if (result === undefined) {
-    const mediaType = request.accepts(representationMediaTypes as string[]);
+    const mediaType = accepts(request).type(representationMediaTypes as string[]) as string | false;
     result = (mediaType && byMediaType.get(mediaType)) || null;
     if (negotiated.size >= CACHE_LIMIT) negotiated.clear();
     negotiated.set(accept, result);
@@ -51,11 +52,11 @@ const negotiatedPlain = new Map<string, Representation | null>();
  * accepts either, since HAL-FORMS makes `_templates` required and tells clients to ignore a
  * document without it; undefined when the request accepts HAL-FORMS only.
  */
-export function negotiateWithoutForms(request: Request): Representation | undefined {
+export function negotiateWithoutForms(request: IncomingRequest): Representation | undefined {
   const accept = request.headers.accept ?? '*/*';
   let result = negotiatedPlain.get(accept);
   if (result === undefined) {
-    const mediaType = request.accepts(plainTypes);
+    const mediaType = accepts(request).type(plainTypes) as string | false;
     result = (mediaType && byMediaType.get(mediaType)) || null;
     if (negotiatedPlain.size >= CACHE_LIMIT) negotiatedPlain.clear();
     negotiatedPlain.set(accept, result);

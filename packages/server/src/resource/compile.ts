@@ -41,6 +41,11 @@ export function compileResource(
   resource: Resource<unknown, unknown, unknown>,
   validators: Validators,
 ): CompiledResource {
+  if (resource.options.cacheByVersion && resource.options.prepare) {
+    throw new TypeError(
+      `createService(): ${resource.path.route} has both "cacheByVersion" and "prepare"; what prepare reads from other services is not part of the version, so its representations cannot be cached by version`,
+    );
+  }
   return {
     resource,
     actions: resource.actions.map((declaration) =>

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import { queryOf, type IncomingRequest } from '../http/incoming.js';
 import type { Caller } from '../auth/authentication.js';
 import { requestOrigin } from '../links/origin.js';
 import type { Documents } from '../storage/types.js';
@@ -18,7 +18,7 @@ export interface ContextData {
 /** The context of a request to a resource: its parameters, and helpers bound to this service. */
 export function createRequestContext(
   runtime: ServiceRuntime,
-  request: Request,
+  request: IncomingRequest,
   self: string,
   params: Record<string, string | undefined>,
   caller: Caller | undefined,
@@ -28,13 +28,18 @@ export function createRequestContext(
   const context: RequestContext<Record<string, string | undefined>> = {
     self,
     params,
-    // Express 5 parses the query string on every read of request.query: read it once, on demand.
+    // Parsed on demand: most loads never look at the query.
     get query() {
-      const query = request.query as Record<string, string | string[] | undefined>;
+      const query = queryOf(request);
       Object.defineProperty(this, 'query', { value: query });
       return query;
     },
-    request,
+    // Express's request, made on demand: Halway's own path reads Node's request as it is.
+    get request() {
+      const express = runtime.toExpress(request);
+      Object.defineProperty(this, 'request', { value: express });
+      return express;
+    },
     basePath,
     log: runtime.log,
     caller,
@@ -76,14 +81,14 @@ export function createRequestContext(
 /** The parameters that address the requested resource: path parameters plus its declared query ones. */
 export function requestParams(
   resource: AnyResource,
-  request: Request,
+  request: IncomingRequest,
 ): Record<string, string | undefined> {
   const names = resource.options.query;
   if (!names || names.length === 0) return request.params as Record<string, string>;
   const params: Record<string, string | undefined> = {
     ...(request.params as Record<string, string>),
   };
-  const query = request.query as Record<string, unknown>;
+  const query = queryOf(request);
   for (const name of names) {
     const value = query[name];
     params[name] =

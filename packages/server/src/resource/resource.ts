@@ -61,6 +61,15 @@ export interface ResourceOptions<TState, TParams, TPrepared = undefined> {
    * other services read often. Without it, clients revalidate with the ETag every time.
    */
   cacheControl?: string;
+  /**
+   * Declares that the representation depends on the state's version, the caller and the URL
+   * only: not on other documents, other services or the clock. Halway then renders each version
+   * once per media type and caller and serves the same bytes until the version changes, which
+   * makes a read cost little more than its load. Needs a version (`version`, or the stored
+   * version of a document loaded through `db`); states without one are rendered every time.
+   * Not with `prepare`: what it reads from other services is not part of the version.
+   */
+  cacheByVersion?: boolean;
   /** The parameters that address a given state: needed to link to it or embed it from its state. */
   params?: (state: TState) => TParams;
   /**

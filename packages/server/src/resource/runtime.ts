@@ -1,8 +1,10 @@
 import type { Authentication } from '../auth/authentication.js';
 import type { LinkSettings } from '../links/origin.js';
+import type { ToExpress } from '../http/incoming.js';
 import type { Logger } from '../logger.js';
 import type { OutboxRelay } from '../outbox/relay.js';
 import type { Peers } from '../peers/peers.js';
+import type { RepresentationCache } from '../representations/cache.js';
 import type { Store } from '../storage/store.js';
 import type { CompiledResource } from './compile.js';
 import type { AnyResource, Resource } from './resource.js';
@@ -31,6 +33,10 @@ export interface ServiceRuntime {
   readonly publicUrl: string | undefined;
   /** How absolute links get their origin. */
   readonly links: LinkSettings;
+  /** Makes a request Express's, for code that wants Express's API (`context.request`). */
+  readonly toExpress: ToExpress;
+  /** Replies rendered for resources declared `cacheByVersion`. */
+  readonly representations: RepresentationCache;
 }
 
 /** The compiled form of a resource of the service; a TypeError naming `caller` when it is not one. */

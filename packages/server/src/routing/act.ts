@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@halway/hal';
-import type { Request, Response } from 'express';
+import typeis from 'type-is';
+import { queryOf, type IncomingRequest, type OutgoingResponse } from '../http/incoming.js';
 import { callerOf } from '../auth/caller.js';
 import { HttpProblem } from '../errors.js';
 import type { BodyParser } from '../http/body.js';
@@ -35,8 +36,8 @@ export async function runAction(
   runtime: ServiceRuntime,
   owner: CompiledResource,
   action: CompiledAction,
-  request: Request,
-  response: Response,
+  request: IncomingRequest,
+  response: OutgoingResponse,
   parseBody: BodyParser,
 ): Promise<void> {
   const fromQuery = QUERY_METHODS.has(request.method);
@@ -67,7 +68,7 @@ async function perform(
   runtime: ServiceRuntime,
   owner: CompiledResource,
   action: CompiledAction,
-  request: Request,
+  request: IncomingRequest,
   fromQuery: boolean,
   context: Context,
   unit: UnitOfWork,
@@ -80,10 +81,10 @@ async function perform(
   if (!isAllowed(action, state, context))
     throw notAllowedNow(owner, action, state, context, ownerSelf);
 
-  const raw = fromQuery ? queryInput(request, owner) : (request.body as unknown);
+  const raw = fromQuery ? queryInput(request, owner) : request.body;
   const fromText =
     fromQuery ||
-    request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
+    typeis(request, ['application/x-www-form-urlencoded']) === 'application/x-www-form-urlencoded';
   const result = action.validator.validate(raw, fromText);
   const problems = [
     ...(result.valid ? [] : result.problems),
@@ -140,10 +141,10 @@ function invalidInput(action: CompiledAction, problems: FieldProblem[]): HttpPro
   });
 }
 
-function queryInput(request: Request, owner: CompiledResource): Record<string, unknown> {
+function queryInput(request: IncomingRequest, owner: CompiledResource): Record<string, unknown> {
   const addressing = new Set(owner.resource.options.query ?? []);
   const input: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(queryOf(request))) {
     if (!addressing.has(name)) input[name] = value;
   }
   return input;

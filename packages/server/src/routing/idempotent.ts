@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import type { Caller } from '../auth/authentication.js';
 import { callerScope } from '../auth/caller.js';
 import { HttpProblem } from '../errors.js';
@@ -31,7 +31,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function keyedRequest(
   action: CompiledAction,
-  request: Request,
+  request: IncomingRequest,
   caller: Caller | undefined,
 ): KeyedRequest | undefined {
   if (!UNSAFE.has(request.method)) return undefined;

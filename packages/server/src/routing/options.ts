@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingRequest, OutgoingResponse } from '../http/incoming.js';
 import { callerOf } from '../auth/caller.js';
 import { requestParams } from '../resource/create-context.js';
 import { isAllowed, isPermitted } from '../resource/render.js';
@@ -11,18 +11,19 @@ import { whileReading } from './scope.js';
 export async function answerOptions(
   runtime: ServiceRuntime,
   endpoint: Endpoint,
-  request: Request,
-  response: Response,
+  request: IncomingRequest,
+  response: OutgoingResponse,
 ): Promise<void> {
   response.setHeader('Allow', (await allowedNow(runtime, endpoint, request)).join(', '));
-  response.status(204).end();
+  response.statusCode = 204;
+  response.end();
 }
 
 /** The methods possible on a route now: reading, and every action the caller may take now. */
 export async function allowedNow(
   runtime: ServiceRuntime,
   endpoint: Endpoint,
-  request: Request,
+  request: IncomingRequest,
 ): Promise<string[]> {
   const { owner } = endpoint;
   const [action] = endpoint.actions.values();

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import { headerOf, type IncomingRequest } from '../http/incoming.js';
 import { ifMatchHolds } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
 import type { CompiledAction, CompiledResource } from '../resource/compile.js';
@@ -20,10 +20,10 @@ export async function checkPreconditions(
   action: CompiledAction,
   state: unknown,
   context: RequestContext<Record<string, string | undefined>>,
-  request: Request,
+  request: IncomingRequest,
   ownerSelf: string,
 ): Promise<void> {
-  const ifMatch = request.get('if-match');
+  const ifMatch = headerOf(request, 'if-match');
   if (ifMatch === undefined) {
     if (requiresIfMatch(action)) {
       throw new HttpProblem('PRECONDITION_REQUIRED', {

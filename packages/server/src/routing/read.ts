@@ -1,8 +1,10 @@
-import type { Request, Response } from 'express';
+import { queryOf, type IncomingRequest, type OutgoingResponse } from '../http/incoming.js';
 import { callerOf } from '../auth/caller.js';
 import { stateVersionOf } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
 import { writeReply, type Reply } from '../http/reply.js';
+import { requestOrigin } from '../links/origin.js';
+import { representationKey } from '../representations/cache.js';
 import { negotiateRepresentation } from '../representations/registry.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
@@ -20,8 +22,8 @@ type Context = RequestContext<Record<string, string | undefined>>;
 export async function readResource(
   runtime: ServiceRuntime,
   owner: CompiledResource,
-  request: Request,
-  response: Response,
+  request: IncomingRequest,
+  response: OutgoingResponse,
 ): Promise<void> {
   // Negotiate before loading: a client that can read nothing we have should not cost a load.
   if (!negotiateRepresentation(request)) throw notAcceptable();
@@ -40,16 +42,27 @@ export async function readResource(
   writeReply(request, response, reply);
 }
 
-/** A resource's representation in a state, as a reply with its ETag. */
+/**
+ * A resource's representation in a state, as a reply with its ETag. For a resource declared
+ * `cacheByVersion`, a reply rendered before for the same state version, URL, `Accept`, origin
+ * and caller is served again instead.
+ */
 export async function representationReply(
   runtime: ServiceRuntime,
   owner: CompiledResource,
   state: unknown,
   context: Context,
-  request: Request,
+  request: IncomingRequest,
   self: string,
   status = 200,
 ): Promise<Reply> {
+  const version = declaredVersion(owner, state);
+  const key =
+    owner.resource.options.cacheByVersion === true && version !== undefined
+      ? cacheKey(runtime, context, request, self, String(version), status)
+      : undefined;
+  const cached = key === undefined ? undefined : runtime.representations.get(key);
+  if (cached !== undefined) return cached;
   // Documents are usually rendered synchronously: wait only for a promise.
   const rendered = renderDocument(owner, state, context, self);
   const document = rendered instanceof Promise ? await rendered : rendered;
@@ -57,12 +70,32 @@ export async function representationReply(
     runtime,
     request,
     document,
-    stateVersionOf(declaredVersion(owner, state), document),
+    stateVersionOf(version, document),
     status,
   );
   const { cacheControl } = owner.resource.options;
   if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
+  if (key !== undefined) runtime.representations.set(key, reply);
   return reply;
+}
+
+function cacheKey(
+  runtime: ServiceRuntime,
+  context: Context,
+  request: IncomingRequest,
+  self: string,
+  version: string,
+  status: number,
+): string {
+  return representationKey({
+    self,
+    version,
+    status,
+    accept: request.headers.accept ?? '*/*',
+    origin: runtime.links.absolute ? (requestOrigin(runtime.links, request) ?? '') : '',
+    // The whole identity, not just the id: roles and claims decide what a caller sees too.
+    caller: context.caller === undefined ? '' : JSON.stringify(context.caller),
+  });
 }
 
 /** The version of a state as ETags carry it: the author's, or a digest of its document. */
@@ -86,7 +119,7 @@ function declaredVersion(owner: CompiledResource, state: unknown): string | numb
 export async function loadState(
   owner: CompiledResource,
   context: Context,
-  request: Request,
+  request: IncomingRequest,
 ): Promise<unknown> {
   const loaded = startLoad(owner, context);
   const state = presentOrUndefined(loaded instanceof Promise ? await loaded : loaded);
@@ -114,7 +147,7 @@ function presentOrUndefined(state: unknown): unknown {
 }
 
 /** The path of the resource an action at `subPath` below it was sent to. */
-export function resourcePath(request: Request, subPath: string): string {
+export function resourcePath(request: IncomingRequest, subPath: string): string {
   const path = request.baseUrl + request.path;
   return subPath === '' ? path : path.slice(0, path.length - subPath.length) || '/';
 }
@@ -122,13 +155,13 @@ export function resourcePath(request: Request, subPath: string): string {
 /** The `self` of the requested resource: its path, with the query parameters that address it. */
 export function selfOf(
   owner: CompiledResource,
-  request: Request,
+  request: IncomingRequest,
   path = request.baseUrl + request.path,
 ): string {
   const names = owner.resource.options.query;
   if (!names || names.length === 0) return path;
   const query = new URLSearchParams();
-  const values = request.query as Record<string, unknown>;
+  const values = queryOf(request);
   for (const name of names) {
     const value = values[name];
     for (const entry of Array.isArray(value) ? value : [value])

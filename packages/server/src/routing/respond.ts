@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import { returnPreference } from '../conditional/prefer.js';
 import type { Reply } from '../http/reply.js';
 import type { CompiledResource } from '../resource/compile.js';
@@ -28,7 +28,7 @@ export interface ActionScene {
  */
 export async function outcomeReply(
   runtime: ServiceRuntime,
-  request: Request,
+  request: IncomingRequest,
   outcome: ActionResult,
   scene: ActionScene,
 ): Promise<Reply> {
@@ -97,7 +97,7 @@ export function locationOf(location: ResourceLocation, scene: ActionScene): stri
 
 async function createdReply(
   runtime: ServiceRuntime,
-  request: Request,
+  request: IncomingRequest,
   location: Extract<ResourceLocation, { resource: unknown }>,
   scene: ActionScene,
   href: string,

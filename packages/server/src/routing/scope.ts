@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import type { Caller } from '../auth/authentication.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { PrepareContext, RequestContext } from '../resource/context.js';
@@ -25,7 +25,7 @@ export interface Addressed {
 export async function prepareFor(
   runtime: ServiceRuntime,
   owner: CompiledResource,
-  request: Request,
+  request: IncomingRequest,
   addressed: Addressed,
 ): Promise<unknown> {
   const prepare = owner.resource.options.prepare;
@@ -43,7 +43,7 @@ export async function prepareFor(
 export async function whileReading<T>(
   runtime: ServiceRuntime,
   owner: CompiledResource,
-  request: Request,
+  request: IncomingRequest,
   addressed: Addressed,
   work: (context: Context) => Promise<T>,
 ): Promise<T> {
@@ -57,7 +57,7 @@ export async function whileReading<T>(
 /** The context of a request reading or writing through `db`. */
 export function contextOf(
   runtime: ServiceRuntime,
-  request: Request,
+  request: IncomingRequest,
   addressed: Addressed,
   db: Documents,
   prepared: unknown,

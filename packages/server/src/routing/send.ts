@@ -1,5 +1,5 @@
 import { JSON_MEDIA_TYPE, type HalDocument } from '@halway/hal';
-import type { Request } from 'express';
+import type { IncomingRequest } from '../http/incoming.js';
 import { digest, entityTag } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
@@ -29,7 +29,7 @@ import type { ServiceRuntime } from '../resource/runtime.js';
  */
 export function documentReply(
   runtime: ServiceRuntime,
-  request: Request,
+  request: IncomingRequest,
   document: HalDocument,
   stateVersion: string | undefined,
   status = 200,

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import type { DocumentRow, Engine, EngineReader, EngineTransaction, OutboxRow } from './engine.js';
-import { Mutex, TransactionClosedError, jitter, withinTimeout } from './serialize.js';
+import { Mutex, TransactionClosedError, jitter } from './serialize.js';
 import { SCHEMA_MIGRATIONS, fieldIndexes, fieldPath } from './sql-schema.js';
 import { whileBusy } from './sqlite-busy.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { createSqliteOutboxTable } from './sqlite-outbox.js';
 import type { FindQuery } from './types.js';
 
@@ -31,7 +32,8 @@ const DOCUMENT = 'kind, id, key, version, data';
 /**
  * The SQLite engine (better-sqlite3): one file, WAL, a writer connection whose transactions
  * run one at a time in this process and take the database's write lock (`BEGIN IMMEDIATE`)
- * against other processes, and a reader connection that sees committed data only.
+ * against other processes, committed in groups (see `GroupCommit`), and a reader connection
+ * that sees committed data only.
  */
 export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   if (options.file === ':memory:' || options.file === '')
@@ -43,26 +45,17 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   const readerConnection = open(options);
   const mutex = new Mutex();
   const committed = new SqliteReader(readerConnection);
+  const commits = new GroupCommit({
+    connection: writer,
+    mutex,
+    begin: (timeout) => begin(writer, timeout),
+    open: () => new SqliteTransaction(writer),
+  });
 
   return {
     name: 'sqlite',
     read: (work) => work(committed),
-    write: (work, timeout) =>
-      mutex.run(async () => {
-        await begin(writer, timeout);
-        const tx = new SqliteTransaction(writer);
-        let result;
-        try {
-          result = await withinTimeout(work(tx), timeout, () => tx.close());
-        } catch (error) {
-          tx.close();
-          writer.exec('ROLLBACK');
-          throw error;
-        }
-        tx.close();
-        writer.exec('COMMIT');
-        return result;
-      }),
+    write: (work, timeout) => commits.run(work, timeout),
     outbox: createSqliteOutboxTable(writer, mutex, options.synchronous ?? 'FULL'),
     purgeKeys: (now) =>
       mutex.run(() =>

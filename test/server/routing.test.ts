@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import express from 'express';
+import request from 'supertest';
+import { createService, defineResource, problemType } from '@halway/server';
+
+function ordersService() {
+  const order = defineResource('/orders/:id', {
+    load: ({ params }) =>
+      params.id === '17' || params.id === 'a b' ? { id: params.id } : undefined,
+    properties: (state) => state,
+  });
+  const search = defineResource('/orders/search', { properties: () => ({ search: true }) });
+  return createService({ resources: [order, search], logger: false });
+}
+
+describe("Halway's own routes and what is mounted on a service", () => {
+  it('should serve its routes with a trailing slash and percent-decoded parameters', async () => {
+    const app = ordersService();
+    expect((await request(app).get('/orders/17/').expect(200)).body.id).to.equal('17');
+    expect((await request(app).get('/orders/a%20b').expect(200)).body.id).to.equal('a b');
+    // The literal route wins over the parameter, whatever the declaration order.
+    expect((await request(app).get('/orders/search').expect(200)).body.search).to.equal(true);
+    // Paths are case-sensitive.
+    await request(app).get('/Orders/17').expect(404);
+  });
+
+  it('should answer a parameter that is not valid percent-encoding with a 400 problem', async () => {
+    const response = await request(ordersService()).get('/orders/%E0%A4%A').expect(400);
+    expect(response).to.be.problem({ status: 400, type: problemType('BAD_REQUEST') });
+  });
+
+  it("should run Halway's middleware on its routes (request id, nosniff)", async () => {
+    const response = await request(ordersService())
+      .get('/orders/17')
+      .set('X-Request-Id', 'trace-1')
+      .expect(200);
+    expect(response.headers['x-request-id']).to.equal('trace-1');
+    expect(response.headers['x-content-type-options']).to.equal('nosniff');
+  });
+
+  it('should route what the user mounts on the service for the paths Halway does not serve', async () => {
+    const app = ordersService();
+    const seen: string[] = [];
+    app.use((incoming, _response, next) => {
+      seen.push(incoming.path);
+      next();
+    });
+    app.get('/health', (_request, response) => {
+      response.json({ healthy: true });
+    });
+    app.get('/broken', () => {
+      throw new Error('secret detail');
+    });
+    const health = await request(app).get('/health').expect(200);
+    expect(health.body).to.deep.equal({ healthy: true });
+    expect(health.headers['x-content-type-options']).to.equal('nosniff');
+    const broken = await request(app).get('/broken').expect(500);
+    expect(broken).to.be.problem({ status: 500 });
+    expect(broken.text).to.not.include('secret detail');
+    const nowhere = await request(app).get('/nowhere').expect(404);
+    expect(nowhere).to.be.problem({ status: 404, type: problemType('NOT_FOUND') });
+    await request(app).get('/orders/17').expect(200);
+    // Halway's routes do not go through Express's router, so the user's middleware skips them.
+    expect(seen).to.deep.equal(['/health', '/broken', '/nowhere']);
+  });
+
+  it('should run the middleware of an app it is mounted in first, with links under the prefix', async () => {
+    const outer = express();
+    const seen: string[] = [];
+    outer.use((incoming, _response, next) => {
+      seen.push(incoming.originalUrl);
+      next();
+    });
+    outer.use('/shop', ordersService());
+    const response = await request(outer).get('/shop/orders/17').expect(200);
+    expect(response.body._links.self.href).to.match(/\/shop\/orders\/17$/);
+    await request(outer).get('/shop/nowhere').expect(404);
+    expect(seen).to.deep.equal(['/shop/orders/17', '/shop/nowhere']);
+  });
+});
