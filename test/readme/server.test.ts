@@ -18,6 +18,7 @@ import { withJwts, withStaticTokens } from './server/auth.js';
 import { createOrders as createOrdersService, type Order } from './server/orders.js';
 import { createOrders } from './server/peers.js';
 import { createPaymentsWithRelations } from './server/relations.js';
+import { createDrinks, type Drink } from './server/cache-by-version.js';
 import { createPayments, type Payment } from './server/storage.js';
 
 describe('@halway/server README', () => {
@@ -261,6 +262,35 @@ describe('@halway/server README', () => {
       const page = await request(app).get('/rels/receipt').set('Accept', 'text/html').expect(200);
       expect(page.text).to.include('The receipt of a paid order');
       await app.close();
+    });
+  });
+  describe('rendered once per version', () => {
+    let directory: string;
+    let app: ReturnType<typeof createDrinks>;
+
+    beforeEach(async () => {
+      directory = mkdtempSync(join(tmpdir(), 'halway-readme-drinks-'));
+      app = createDrinks(join(directory, 'drinks.db'));
+      await app.store.transaction((db) =>
+        db.insert<Drink>('drink', { name: 'latte', price: 3.5 }, { id: 'latte' }),
+      );
+    });
+    afterEach(async () => {
+      await app.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    it('should serve the same bytes for a version, and the new state once repriced', async () => {
+      const host = 'drinks.example';
+      const first = await request(app).get('/drinks/latte').set('Host', host).expect(200);
+      const again = await request(app).get('/drinks/latte').set('Host', host).expect(200);
+      expect(again.text).to.equal(first.text);
+      expect(again.headers.etag).to.equal(first.headers.etag);
+      expect(first).to.have.halTemplate('reprice', { properties: { price: { value: '3.5' } } });
+      await request(app).patch('/drinks/latte').send({ price: 4 }).expect(204);
+      const repriced = await request(app).get('/drinks/latte').set('Host', host).expect(200);
+      expect(repriced.body.price).to.equal(4);
+      expect(repriced.headers.etag).to.not.equal(first.headers.etag);
     });
   });
 });
