@@ -1,14 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import { PROFILE_PATH, profileHandler, staticLinksOf } from './alps/publish.js';
+import express, { type Express, type RequestHandler } from 'express';
+import { staticLinksOf } from './alps/publish.js';
 import type { Authentication } from './auth/authentication.js';
-import { corsMiddleware, type CorsOptions } from './http/cors.js';
+import type { CorsOptions } from './http/cors.js';
 import { idempotencyTtl, type IdempotencyOptions } from './idempotency/idempotency.js';
-import { createBodyParser } from './http/body.js';
-import { headerCountLimit } from './http/header-count.js';
-import { curieSettings, relationDocs, type RelationsOptions } from './links/relations.js';
-import { problemAnswerer, sendNotFound } from './http/problems.js';
-import { requestLog } from './http/request-log.js';
+import { curieSettings, type RelationsOptions } from './links/relations.js';
 import { defaultLogger, silentLogger, type Logger } from './logger.js';
 import { outboxResources, type OutboxOperator } from './outbox/operator.js';
 import { createOutboxRelay, type OutboxOptions } from './outbox/relay.js';
@@ -19,7 +14,8 @@ import { compileResource, type CompiledResource } from './resource/compile.js';
 import { Resource, type AnyResource } from './resource/resource.js';
 import type { ServiceRuntime } from './resource/runtime.js';
 import { collectEndpoints } from './routing/endpoints.js';
-import { expressRequestsOf, halwayRoutes, type HalwayRoutes } from './routing/router.js';
+import { mountService } from './routing/mount.js';
+import { expressRequestsOf } from './routing/router.js';
 import { createMemoryStore, DEFAULT_TRANSACTION_TIMEOUT, type Store } from './storage/store.js';
 import { createValidators } from './validation/ajv.js';
 
@@ -172,14 +168,6 @@ export function createService(options: ServiceOptions): Service {
   // ETags are ours: state versions plus representation digests (see conditional/etag.ts).
   app.set('etag', false);
   app.set('case sensitive routing', true);
-  // Halway's middleware, in the order it runs. The first two read Node's request and response
-  // only; the others want Express's, so requests they may act on go through Express's router.
-  const nodeMiddleware: RequestHandler[] = [requestLog(log), headerCountLimit()];
-  const expressMiddleware: RequestHandler[] = [];
-  if (options.cors) expressMiddleware.push(corsMiddleware(options.cors));
-  if (options.explorer) expressMiddleware.push(options.explorer);
-  expressMiddleware.push(profileHandler([...compiled.values()], options.name));
-  if (options.relations) expressMiddleware.push(relationDocs(options.relations));
   const runtime: ServiceRuntime = {
     toExpress: expressRequestsOf(app),
     resources: compiled,
@@ -211,20 +199,7 @@ export function createService(options: ServiceOptions): Service {
     ),
   };
 
-  const endpoints = collectEndpoints([...compiled.values()]);
-  const parseBody = createBodyParser(options.bodyLimit ?? '100kb');
-  const answerProblem = problemAnswerer(log);
-  const routes = halwayRoutes(runtime, endpoints, {
-    nodeMiddleware,
-    wantsExpress: wantedByExpressMiddleware(options),
-    parseBody,
-    onError: answerProblem,
-  });
-  // Express's stack: everything, for the requests Halway's routes leave to it and for what the
-  // user mounts on the app (after all of this, so for the paths Halway does not serve).
-  for (const handler of [...nodeMiddleware, ...expressMiddleware, routes.middleware])
-    app.use(handler);
-  routeDirectlyFirst(app, routes, answerProblem);
+  mountService(app, runtime, collectEndpoints([...compiled.values()]), options);
 
   const purge = setInterval(() => {
     store.internals.purgeKeys(Date.now()).catch((error: unknown) =>
@@ -245,51 +220,6 @@ export function createService(options: ServiceOptions): Service {
         await store.close();
       })()),
   });
-}
-
-type Handle = (request: Request, response: Response, callback?: (error?: unknown) => void) => void;
-
-// Where @halway/explorer serves its scripts and styles.
-const EXPLORER_ASSETS = '/_explorer/';
-
-/**
- * Whether a request is one that Express-level middleware may act on: a cross-origin one when
- * CORS is on, a browser's (or the explorer's assets) when the explorer is, the ALPS profile and
- * the relation pages. Those go through Express's router; every other request to Halway's routes
- * is served directly.
- */
-function wantedByExpressMiddleware(
-  options: ServiceOptions,
-): (request: IncomingMessage, path: string) => boolean {
-  const relations = options.relations ? (options.relations.path ?? '/rels') : undefined;
-  return (request, path) =>
-    path === PROFILE_PATH ||
-    (relations !== undefined && (path === relations || path.startsWith(`${relations}/`))) ||
-    (options.cors !== undefined && request.headers.origin !== undefined) ||
-    (options.explorer !== undefined &&
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      (path.startsWith(EXPLORER_ASSETS) || (request.headers.accept ?? '').includes('html')));
-}
-
-/**
- * Makes the app serve Halway's routes directly, before Express's router, which then routes the
- * rest. Whatever nothing answers, here or when the app is mounted in another, gets a 404
- * problem; whatever fails, its problem.
- */
-function routeDirectlyFirst(
-  app: Express,
-  routes: HalwayRoutes,
-  answerProblem: (error: unknown, request: Request, response: Response) => void,
-): void {
-  const withExpress = app as unknown as { handle: Handle };
-  const routeWithExpress = withExpress.handle.bind(app);
-  withExpress.handle = (request, response) => {
-    if (routes.direct(request, response)) return;
-    routeWithExpress(request, response, (error) => {
-      if (error === undefined || error === null) sendNotFound(request, response);
-      else answerProblem(error, request, response);
-    });
-  };
 }
 
 function positive(value: number, name: string, unit: string): number {
