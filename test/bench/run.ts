@@ -30,7 +30,12 @@ async function start(which: Contender, port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function load(url: string): Promise<number> {
+interface Round {
+  rate: number;
+  p99: number;
+}
+
+async function load(url: string): Promise<Round> {
   const result = await autocannon({
     url,
     connections: 10,
@@ -40,7 +45,7 @@ async function load(url: string): Promise<number> {
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
+  return { rate: result.requests.average, p99: result.latency.p99 };
 }
 
 /** The body a server sends, as bytes. */
@@ -62,30 +67,31 @@ try {
   for (const [index, body] of bodies.entries())
     deepStrictEqual(body, halwayBody, `${contenders[index]} serves other bytes than halway`);
   for (const index of contenders.keys()) await load(url(index)); // warm-up
-  const results = Object.fromEntries(contenders.map((which) => [which, [] as number[]])) as Record<
+  const results = Object.fromEntries(contenders.map((which) => [which, [] as Round[]])) as Record<
     Contender,
-    number[]
+    Round[]
   >;
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternate the order, so no contender always runs right after the same one.
     const order = round % 2 ? [...contenders.keys()] : [...contenders.keys()].reverse();
     for (const index of order) results[contenders[index]!].push(await load(url(index)));
     console.log(
-      `round ${round}: ${contenders.map((which) => `${which} ${results[which].at(-1)!.toFixed(0)}`).join(', ')} req/s`,
+      `round ${round}: ${contenders.map((which) => `${which} ${results[which].at(-1)!.rate.toFixed(0)}`).join(', ')} req/s`,
     );
   }
   const medians = Object.fromEntries(
-    contenders.map((which) => [which, median(results[which])]),
+    contenders.map((which) => [which, median(results[which].map((round) => round.rate))]),
   ) as Record<Contender, number>;
+  const p99 = (which: Contender) => median(results[which].map((round) => round.p99));
   console.log(
     `\nGET /orders/17, ${halwayBody!.length} identical bytes, ${ROUNDS} alternating rounds of ${SECONDS} s`,
   );
-  console.log('| server | req/s median | min–max | vs Express | vs raw |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| server | req/s median | min–max | vs Express | vs raw | p99 ms (median) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const which of contenders) {
-    const values = results[which];
+    const values = results[which].map((round) => round.rate);
     console.log(
-      `| ${which} | ${medians[which].toFixed(0)} | ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} | ${(medians[which] / medians.express).toFixed(2)}× | ${((medians[which] / medians.raw) * 100).toFixed(0)}% |`,
+      `| ${which} | ${medians[which].toFixed(0)} | ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} | ${(medians[which] / medians.express).toFixed(2)}× | ${((medians[which] / medians.raw) * 100).toFixed(0)}% | ${p99(which)} |`,
     );
   }
   const ratio = medians['halway-cached'] / medians.express;

@@ -77,4 +77,17 @@ describe("Halway's own routes and what is mounted on a service", () => {
     await request(outer).get('/shop/nowhere').expect(404);
     expect(seen).to.deep.equal(['/shop/orders/17', '/shop/nowhere']);
   });
+
+  it("should give handlers Express's request as context.request, on the direct route too", async () => {
+    const seen: unknown[] = [];
+    const probe = defineResource('/probe/:id', {
+      load: ({ request, params }) => {
+        seen.push([request.get('x-probe'), request.query.q, request.path, request.params.id]);
+        return { id: params.id };
+      },
+    });
+    const app = createService({ resources: [probe], logger: false });
+    await request(app).get('/probe/7?q=latte').set('X-Probe', 'yes').expect(200);
+    expect(seen).to.deep.equal([['yes', 'latte', '/probe/7', '7']]);
+  });
 });

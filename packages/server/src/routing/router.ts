@@ -79,6 +79,8 @@ export function halwayRoutes(
         request.baseUrl = '';
         request.path = path;
         request.originalUrl = url;
+        // As Express links them: its request's methods (`fresh`, say) read the response.
+        (request as { res?: ServerResponse }).res = response;
       }
       runMiddleware(nodeMiddleware, request, response, (error) => {
         if (error === undefined) serve(found, request, response);
