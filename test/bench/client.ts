@@ -14,13 +14,13 @@ import { createClient } from '@halway/client';
 import { startCoffeeShop, type Order } from '@halway/example-coffee-shop';
 import { Client as KettingClient } from 'ketting';
 import { until } from '../examples/support/running-shop.js';
+import { STEPS, WORKFLOWS, type Contender, type Step } from './client-workflows.js';
 
-const WORKFLOWS = Number(process.env.BENCH_WORKFLOWS ?? 100);
+const PER_ROUND = Number(process.env.BENCH_WORKFLOWS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const CONTENDERS = ['halway', 'ketting'] as const;
+const CONTENDERS = Object.keys(WORKFLOWS) as Contender[];
 const SERVICES = ['orders', 'payments', 'kitchen'] as const;
 const PROFILE = process.env.BENCH_CPU_PROF;
-type Contender = (typeof CONTENDERS)[number];
 const NAMES: Record<Contender, string> = { halway: 'Halway', ketting: 'Ketting 8' };
 const walks = fileURLToPath(new URL('./client-walks.ts', import.meta.url));
 
@@ -126,7 +126,7 @@ try {
     for (const which of order) {
       const before = mark();
       const serverCpu = process.cpuUsage();
-      const result = await walk(children[which]!, round === 0 ? 20 : WORKFLOWS);
+      const result = await walk(children[which]!, round === 0 ? 20 : PER_ROUND);
       const { user, system } = process.cpuUsage(serverCpu);
       const requests = clientRequestsSince(before).length;
       await settled(result.orders);
@@ -144,7 +144,7 @@ try {
   }
 
   console.log(
-    `\n${WORKFLOWS} workflows per round, ${ROUNDS} rounds, a new client per workflow; median (min–max) per workflow:\n`,
+    `\n${PER_ROUND} workflows per round, ${ROUNDS} rounds, a new client per workflow; median (min–max) per workflow:\n`,
   );
   console.log(`| per workflow | ${NAMES.halway} | ${NAMES.ketting} | Halway/Ketting |`);
   console.log('| --- | --- | --- | --- |');
@@ -156,6 +156,26 @@ try {
       `| ${label} | ${spread(measured.halway[key], digits)} | ${spread(measured.ketting[key], digits)} | ${spread(ratios, 2)} |`,
     );
   }
+
+  // Requests per step: one more workflow each, here, counting between the steps.
+  const perStep = {} as Record<Contender, Partial<Record<Step, number>>>;
+  for (const which of CONTENDERS) {
+    const counts: Partial<Record<Step, number>> = {};
+    let from = mark();
+    await WORKFLOWS[which](entry, (step) => {
+      counts[step] = clientRequestsSince(from).length;
+      from = mark();
+    });
+    perStep[which] = counts;
+  }
+  console.log('\nRequests per step (a new client):\n');
+  console.log(`| step | ${NAMES.halway} | ${NAMES.ketting} |`);
+  console.log('| --- | --- | --- |');
+  for (const step of STEPS)
+    console.log(`| ${step} | ${perStep.halway[step]} | ${perStep.ketting[step]} |`);
+  console.log(
+    "\n(place: Halway reads the drink's options (/menu, max-age=300) to check the form, then one POST; Ketting POSTs, then GETs the created order. update and pay: Ketting's PATCH and POST are followed by a GET.)",
+  );
 
   // Freshness: both clients warm on an order; a third client changes it; each reads it again.
   const third = createClient();
