@@ -1,7 +1,8 @@
 import { ClientCore } from './internal/core.js';
 import { contextOf } from './internal/core.js';
-import { withoutFragment } from './internal/exchange.js';
+import { NULL_BODY_STATUSES, withoutFragment } from './internal/exchange.js';
 import { HttpCache } from './internal/http-cache.js';
+import { directSender } from './internal/node-http.js';
 import { retryPolicy, systemClock } from './internal/retry.js';
 import { Transport } from './internal/transport.js';
 import type { Middleware, MiddlewareScope } from './middleware.js';
@@ -25,8 +26,6 @@ export interface FetchOptions extends RequestOptions {
   /** Body, already encoded. */
   body?: string;
 }
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
  * A hypermedia client: it walks HAL and HAL-FORMS resources across services knowing only an
@@ -61,6 +60,7 @@ export class HalwayClient {
     this.#cache = cacheOptions && new HttpCache(this.#clock, cacheOptions.maxEntries);
     this.#transport = new Transport({
       fetch: (input, init) => fetchImpl(input, init),
+      direct: directSender(options.fetch),
       clock: this.#clock,
       retry: retryPolicy(options.retry),
       cache: this.#cache,

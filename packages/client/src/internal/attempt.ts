@@ -1,12 +1,13 @@
 import { AbortError, ClientError, NetworkError, TimeoutError } from '../errors.js';
 import type { Middleware, MiddlewareScope, Next } from '../middleware.js';
-import { isSafeMethod, type HttpRequest } from './exchange.js';
+import { NULL_BODY_STATUSES, isSafeMethod, type HttpRequest } from './exchange.js';
 import {
   carriesCredentials,
   compileOrigins,
   originOf,
   type OriginMatcher,
 } from './origin-scope.js';
+import type { DirectSend } from './node-http.js';
 import type { AttemptResponse } from './retry.js';
 import { attemptSignal } from './signals.js';
 
@@ -40,6 +41,12 @@ export class MiddlewareStack {
     this.#entries.push({ matches, middleware });
   }
 
+  /** Whether any middleware is for the origin of `url`. */
+  appliesTo(url: string): boolean {
+    const origin = originOf(url) ?? '';
+    return this.#entries.some((entry) => entry.matches(origin));
+  }
+
   /** Runs `request` through the middlewares that match its origin, then `send`. */
   run(request: Request, send: Next): Promise<Response> {
     const dispatch = (from: number, current: Request): Promise<Response> => {
@@ -62,6 +69,8 @@ export interface AttemptDeps {
   stack: MiddlewareStack;
   /** The fetch to end with. */
   fetch: typeof fetch;
+  /** In Node, with the platform's fetch: sends attempts without fetch (see node-http.ts). */
+  direct?: DirectSend | undefined;
 }
 
 /**
@@ -85,9 +94,14 @@ export async function sendAttempt(
   const { signal, timeout } = limits;
   const attempt = attemptSignal(signal, timeout);
   try {
+    if (deps.direct && !deps.stack.appliesTo(request.url)) {
+      const direct = deps.direct(request, attempt.signal);
+      if (direct) return await direct;
+    }
     const mode = FETCH_HIDES_REDIRECTS ? 'follow' : 'manual';
-    let response = await deps.stack.run(toFetchRequest(request, attempt.signal, mode), (r) =>
-      deps.fetch(r),
+    const built = toFetchRequest(request, attempt.signal, mode);
+    let response = await deps.stack.run(built, (r) =>
+      r === built ? endOfStack(r, request, deps, attempt.signal) : deps.fetch(r),
     );
     if (response.type === 'opaqueredirect') {
       // A fetch that hid the redirect: the request was handled, its outcome is out of sight.
@@ -99,7 +113,9 @@ export async function sendAttempt(
         deps.fetch(r),
       );
     }
-    const body = await response.text();
+    const answered = directAnswers.get(response);
+    const body =
+      answered !== undefined && !response.bodyUsed ? answered.body : await response.text();
     return { status: response.status, headers: new Headers(response.headers), body };
   } catch (error) {
     if (error instanceof ClientError) throw error;
@@ -110,6 +126,36 @@ export async function sendAttempt(
   } finally {
     attempt.dispose();
   }
+}
+
+/** What the direct sender answered, by the `Response` made of it for the middlewares. */
+const directAnswers = new WeakMap<Response, AttemptResponse>();
+
+/**
+ * The end of the middlewares for the request they were given: middlewares that only set
+ * headers on it (credentials, `setHeaders`) leave it to the direct sender where there is one,
+ * with their headers; they get a `Response` of its answer, whose body is not read again.
+ */
+async function endOfStack(
+  current: Request,
+  request: HttpRequest,
+  deps: AttemptDeps,
+  signal: AbortSignal,
+): Promise<Response> {
+  const direct = current.bodyUsed
+    ? undefined
+    : deps.direct?.({ ...request, headers: current.headers }, signal);
+  if (direct === undefined) return deps.fetch(current);
+  const answer = await direct;
+  let response: Response;
+  try {
+    const body = NULL_BODY_STATUSES.has(answer.status) ? null : answer.body;
+    response = new Response(body, { status: answer.status, headers: answer.headers });
+  } catch (error) {
+    throw new TypeError('fetch failed', { cause: error });
+  }
+  directAnswers.set(response, answer);
+  return response;
 }
 
 function toFetchRequest(

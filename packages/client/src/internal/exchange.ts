@@ -66,6 +66,9 @@ export function errorInit(result: HttpResult): HttpErrorInit {
   };
 }
 
+/** Statuses whose response has no body (a `Response` refuses one; fetch decodes none). */
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
 /** Methods that change nothing on the server, so they can be retried and cached. */
 export function isSafeMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';

@@ -12,6 +12,7 @@ import {
   type HttpResult,
 } from './exchange.js';
 import type { HttpCache } from './http-cache.js';
+import type { DirectSend } from './node-http.js';
 import { originOf } from './origin-scope.js';
 import { redirectTarget } from './redirects.js';
 import { sendWithRetries, type AttemptResponse, type RetryPolicy } from './retry.js';
@@ -21,6 +22,8 @@ import { SharedAbort, raceAbort, throwIfAborted } from './signals.js';
 export interface TransportOptions {
   /** The fetch every attempt ends with. */
   fetch: typeof fetch;
+  /** In Node, with the platform's fetch: sends attempts without fetch (see node-http.ts). */
+  direct?: DirectSend | undefined;
   /** Time for freshness and backoff. */
   clock: Clock;
   /** When to send again. */
@@ -172,11 +175,11 @@ export class Transport {
     context: CallContext,
     counter: { attempts: number },
   ): Promise<AttemptResponse> {
-    const { retry, clock, timeout, fetch } = this.#options;
+    const { retry, clock, timeout, fetch, direct } = this.#options;
     const limits = { signal: context.signal, timeout: context.timeout ?? timeout };
     return sendWithRetries(
       request,
-      () => sendAttempt(request, { stack: this.stack, fetch }, limits),
+      () => sendAttempt(request, { stack: this.stack, fetch, direct }, limits),
       { policy: retry, clock, signal: context.signal, counter },
     );
   }
