@@ -1,12 +1,13 @@
 // npm run bench:instructions: CPU instructions per request, counted by valgrind's callgrind,
-// for Halway's HAL-FORMS resource, plain Express res.json and raw node:http on the same payload
-// (BENCH_CONTENDERS=halway,express picks some). Unlike
-// throughput, the count does not move with whatever else the machine is doing. Each server runs
-// twice, for a short and a long series of requests; the difference between the two runs'
-// totals, divided by the difference in requests, is the cost of one request, start-up excluded;
-// the short series is long enough for V8's optimizing compiler to have done its work. It takes
-// several minutes (valgrind runs Node some fifty times slower). Needs valgrind (Debian package).
-import { spawn } from 'node:child_process';
+// for raw node:http, plain Express res.json and Halway's HAL-FORMS resource (rendered every time,
+// and cacheByVersion) on the same payload (BENCH_CONTENDERS=halway,express picks some). Unlike
+// throughput, the count does not move much with whatever else the machine is doing. Each server
+// runs under callgrind with counting off: it answers BENCH_WARMUP requests (start-up, module
+// loading and V8's optimizing compiler all happen then), counting is switched on with
+// callgrind_control, and it answers BENCH_REQUESTS more, then exits: the count over those,
+// divided by their number, is the cost of one request. BENCH_LINKS and BENCH_TEMPLATES shape the
+// document (see servers.ts). Needs valgrind (Debian package).
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,24 +15,30 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
-const SHORT = Number(process.env.BENCH_SHORT ?? 2000);
-const LONG = Number(process.env.BENCH_LONG ?? 4000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 39401);
 const contenders = ['raw', 'express', 'halway', 'halway-cached'] as const;
 type Contender = (typeof contenders)[number];
 const chosen = (process.env.BENCH_CONTENDERS ?? contenders.join(',')).split(',') as Contender[];
 
-/** Total instructions of one server run that answers `requests` requests, then exits. */
-async function totalInstructions(
-  which: Contender,
-  port: number,
-  requests: number,
-): Promise<number> {
-  const out = join(tmpdir(), `halway-bench-${which}-${port}-${requests}.callgrind`);
+function load(port: number, amount: number) {
+  return autocannon({
+    url: `http://127.0.0.1:${port}/orders/17`,
+    connections: 4,
+    amount,
+    headers: { accept: 'application/prs.hal-forms+json' },
+  });
+}
+
+/** Instructions per request of a server, counted over REQUESTS requests after WARMUP. */
+async function instructionsPerRequest(which: Contender, port: number): Promise<number> {
+  const out = join(tmpdir(), `halway-bench-${which}-${port}.callgrind`);
   const child = spawn(
     'valgrind',
     [
       '--tool=callgrind',
+      '--instr-atstart=no',
       `--callgrind-out-file=${out}`,
       process.execPath,
       '--import',
@@ -42,7 +49,7 @@ async function totalInstructions(
     ],
     {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      env: { ...process.env, BENCH_EXIT_AFTER: String(requests) },
+      env: { ...process.env, BENCH_EXIT_AFTER: String(WARMUP + REQUESTS) },
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -52,33 +59,27 @@ async function totalInstructions(
     );
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await autocannon({
-    url: `http://127.0.0.1:${port}/orders/17`,
-    connections: 4,
-    amount: requests,
-    headers: { accept: 'application/prs.hal-forms+json' },
-  });
+  await load(port, WARMUP);
+  execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' });
+  await load(port, REQUESTS);
   await exited;
   const summary = /^summary:\s+(\d+)/m.exec(readFileSync(out, 'utf8'));
   rmSync(out, { force: true });
   if (!summary) throw new Error(`no callgrind summary for ${which}`);
-  return Number(summary[1]);
-}
-
-/** Instructions per request of a server: warmed up, start-up excluded. */
-async function instructionsPerRequest(which: Contender, port: number): Promise<number> {
-  const short = await totalInstructions(which, port, SHORT);
-  const long = await totalInstructions(which, port, LONG);
-  return (long - short) / (LONG - SHORT);
+  return Number(summary[1]) / REQUESTS;
 }
 
 const counts = new Map<Contender, number>();
 for (const [index, which] of chosen.entries())
   counts.set(which, await instructionsPerRequest(which, PORT + index));
 const express = counts.get('express');
-console.log('| server | instructions per request | vs Express |');
-console.log('| --- | ---: | ---: |');
+const raw = counts.get('raw');
+console.log(
+  `GET /orders/17, ${process.env.BENCH_LINKS ?? 2} links, ${process.env.BENCH_TEMPLATES ?? 2} templates; instructions per request over ${REQUESTS} requests after ${WARMUP}`,
+);
+console.log('| server | instructions per request | vs Express | vs raw |');
+console.log('| --- | ---: | ---: | ---: |');
 for (const [which, count] of counts)
   console.log(
-    `| ${which} | ${Math.round(count / 1000)}k | ${express ? `${(count / express).toFixed(2)}×` : '–'} |`,
+    `| ${which} | ${Math.round(count / 1000)}k | ${express ? `${(count / express).toFixed(2)}×` : '–'} | ${raw ? `${(count / raw).toFixed(2)}×` : '–'} |`,
   );
