@@ -117,12 +117,15 @@ if (which === 'halway' || which === 'halway-cached') {
 
 // For instruction counts: exit after a fixed number of responses, so a profiler sees a fixed amount of work.
 const exitAfter = Number(process.env.BENCH_EXIT_AFTER ?? 0);
+// Only then: the harness must not add work to what the throughput benchmark measures.
 let served = 0;
-server.on('request', (_request, response) => {
-  response.once('finish', () => {
-    if (exitAfter > 0 && ++served === exitAfter) setImmediate(() => process.exit(0));
+if (exitAfter > 0) {
+  server.on('request', (_request, response) => {
+    response.once('finish', () => {
+      if (++served === exitAfter) setImmediate(() => process.exit(0));
+    });
   });
-});
+}
 process.send?.('ready');
 
 // For CPU per request: the parent asks for this process's CPU time before and after a load.

@@ -33,14 +33,9 @@ export async function checkPreconditions(
     return;
   }
   if (ifMatchHolds(ifMatch, await currentStateVersion(owner, state, context, ownerSelf))) return;
-  const current = await representationReply(
-    runtime,
-    owner,
-    state,
-    context,
-    request,
-    ownerSelf,
-  ).catch(() => undefined);
+  const current = await Promise.resolve()
+    .then(() => representationReply(runtime, owner, state, context, request, ownerSelf))
+    .catch(() => undefined);
   const etag = current?.headers.ETag;
   throw new HttpProblem('PRECONDITION_FAILED', {
     detail: `${ownerSelf} has changed since the client saw it; fetch it again and retry`,

@@ -1,3 +1,4 @@
+import type { HalDocument } from '@halway/hal';
 import { queryOf, type IncomingRequest, type OutgoingResponse } from '../http/incoming.js';
 import { callerOf } from '../auth/caller.js';
 import { stateVersionOf } from '../conditional/etag.js';
@@ -32,14 +33,32 @@ export async function readResource(
   const caller = runtime.authentication ? await callerOf(runtime, request) : undefined;
   checkReadable(runtime, owner, caller, self);
   const addressed = { self, params: requestParams(owner.resource, request), caller };
-  const reply = await whileReading(runtime, owner, request, addressed, async (context) => {
-    const state = await loadState(owner, context, request);
-    const elsewhere = owner.resource.options.seeOther?.(state, context);
-    if (elsewhere !== undefined)
-      return { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } };
-    return representationReply(runtime, owner, state, context, request, self);
+  const reply = await whileReading(runtime, owner, request, addressed, (context) => {
+    // Most loads are synchronous, and most replies come from the cache or render at once:
+    // chaining promises only where there are some saves every read several microtasks.
+    const loaded = startLoad(owner, context);
+    return loaded instanceof Promise
+      ? loaded.then((state) => stateReply(runtime, owner, state, context, request, self))
+      : stateReply(runtime, owner, loaded, context, request, self);
   });
   writeReply(request, response, reply);
+}
+
+// The reply to a read of a loaded state: 404 without one, 303 for a lookup, else the representation.
+function stateReply(
+  runtime: ServiceRuntime,
+  owner: CompiledResource,
+  loaded: unknown,
+  context: Context,
+  request: IncomingRequest,
+  self: string,
+): Reply | Promise<Reply> {
+  const state = presentOrUndefined(loaded);
+  if (state === undefined) throw noResourceAt(request);
+  const elsewhere = owner.resource.options.seeOther?.(state, context);
+  if (elsewhere !== undefined)
+    return { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } };
+  return representationReply(runtime, owner, state, context, request, self);
 }
 
 /**
@@ -47,7 +66,7 @@ export async function readResource(
  * `cacheByVersion`, a reply rendered before for the same state version, URL, `Accept`, origin
  * and caller is served again instead.
  */
-export async function representationReply(
+export function representationReply(
   runtime: ServiceRuntime,
   owner: CompiledResource,
   state: unknown,
@@ -55,7 +74,7 @@ export async function representationReply(
   request: IncomingRequest,
   self: string,
   status = 200,
-): Promise<Reply> {
+): Reply | Promise<Reply> {
   const version = declaredVersion(owner, state);
   const key =
     owner.resource.options.cacheByVersion === true && version !== undefined
@@ -63,20 +82,22 @@ export async function representationReply(
       : undefined;
   const cached = key === undefined ? undefined : runtime.representations.get(key);
   if (cached !== undefined) return cached;
+  const finish = (document: HalDocument): Reply => {
+    const reply = documentReply(
+      runtime,
+      request,
+      document,
+      stateVersionOf(version, document),
+      status,
+    );
+    const { cacheControl } = owner.resource.options;
+    if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
+    if (key !== undefined) runtime.representations.set(key, reply);
+    return reply;
+  };
   // Documents are usually rendered synchronously: wait only for a promise.
   const rendered = renderDocument(owner, state, context, self);
-  const document = rendered instanceof Promise ? await rendered : rendered;
-  const reply = documentReply(
-    runtime,
-    request,
-    document,
-    stateVersionOf(version, document),
-    status,
-  );
-  const { cacheControl } = owner.resource.options;
-  if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
-  if (key !== undefined) runtime.representations.set(key, reply);
-  return reply;
+  return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);
 }
 
 function cacheKey(
@@ -123,11 +144,14 @@ export async function loadState(
 ): Promise<unknown> {
   const loaded = startLoad(owner, context);
   const state = presentOrUndefined(loaded instanceof Promise ? await loaded : loaded);
-  if (state === undefined)
-    throw new HttpProblem('NOT_FOUND', {
-      detail: `There is no resource at ${request.baseUrl}${request.path}`,
-    });
+  if (state === undefined) throw noResourceAt(request);
   return state;
+}
+
+function noResourceAt(request: IncomingRequest): HttpProblem {
+  return new HttpProblem('NOT_FOUND', {
+    detail: `There is no resource at ${request.baseUrl}${request.path}`,
+  });
 }
 
 /** Loads the state a request addresses, or undefined. */

@@ -45,13 +45,16 @@ export async function whileReading<T>(
   owner: CompiledResource,
   request: IncomingRequest,
   addressed: Addressed,
-  work: (context: Context) => Promise<T>,
+  work: (context: Context) => T | Promise<T>,
 ): Promise<T> {
   // Most resources have no `prepare`: skip the await (and its microtask) then.
   const prepared = owner.resource.options.prepare
     ? await prepareFor(runtime, owner, request, addressed)
     : undefined;
-  return runtime.store.read((db) => work(contextOf(runtime, request, addressed, db, prepared)));
+  return runtime.store.read((db) => {
+    const result = work(contextOf(runtime, request, addressed, db, prepared));
+    return result instanceof Promise ? result : Promise.resolve(result);
+  });
 }
 
 /** The context of a request reading or writing through `db`. */
