@@ -149,8 +149,7 @@ export function withValues(
 
 // HAL-FORMS says `value` is "a valid JSON string": numbers and booleans go out as text, and a
 // client turns them back by the field's type (`coerceFormValues`). A list has no string form: it
-// is carried by `options.selectedValues` alone. Copies are made whole, never by `delete`, which
-// would make them slow to serialize.
+// is carried by `options.selectedValues` alone.
 function withValue(property: HalFormsProperty, value: unknown): HalFormsProperty {
   if (property.options) {
     const selectedValues = Array.isArray(value)
@@ -158,18 +157,30 @@ function withValue(property: HalFormsProperty, value: unknown): HalFormsProperty
       : isScalar(value)
         ? [value]
         : [];
-    const options = { ...property.options, selectedValues };
-    const { value: _previous, ...rest } = property;
-    return options.maxItems === 1 && isScalar(value)
-      ? { ...rest, options, value: String(value) }
-      : { ...rest, options };
+    const options = copyOf(property.options);
+    options.selectedValues = selectedValues;
+    const copy = copyOf(property, 'value');
+    copy.options = options;
+    if (options.maxItems === 1 && isScalar(value)) copy.value = String(value);
+    return copy;
   }
-  if (isScalar(value)) return { ...property, value: String(value) };
-  if (value === null) {
-    const { value: _previous, ...rest } = property;
-    return rest;
+  if (isScalar(value)) {
+    const copy = copyOf(property);
+    copy.value = String(value);
+    return copy;
   }
-  return property;
+  return value === null ? copyOf(property, 'value') : property;
+}
+
+/**
+ * A copy of an object, without `omitted`. Built key by key rather than with a spread and never
+ * with `delete`: V8 makes an object that gets a new key after a spread, or loses one, a slow
+ * dictionary, and forms are copied and serialized on every response.
+ */
+function copyOf<T extends object>(source: T, omitted?: keyof T): T {
+  const copy = {} as T;
+  for (const key in source) if (key !== omitted) copy[key] = source[key];
+  return copy;
 }
 
 /**

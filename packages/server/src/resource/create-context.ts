@@ -25,6 +25,7 @@ export function createRequestContext(
   data: ContextData,
 ): RequestContext<Record<string, string | undefined>> {
   const basePath = request.baseUrl;
+  const helpers = pathHelpers(runtime, basePath);
   const context: RequestContext<Record<string, string | undefined>> = {
     self,
     params,
@@ -46,12 +47,10 @@ export function createRequestContext(
     peers: runtime.peers,
     db: data.db,
     prepared: data.prepared,
-    href: (resource, resourceParams) =>
-      basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
+    href: helpers.href,
+    uriTemplate: helpers.uriTemplate,
     absoluteUrl: (path) =>
       new URL(path, requestOrigin(runtime.links, request) ?? 'http://localhost').href,
-    uriTemplate: (resource) =>
-      basePath + compiledOf(runtime, resource, 'uriTemplate()').resource.uriTemplate(),
     async represent(resource, state) {
       const compiled = compiledOf(runtime, resource, 'represent()');
       const toParams = resource.options.params;
@@ -76,6 +75,30 @@ export function createRequestContext(
     },
   };
   return context;
+}
+
+type PathHelpers = Pick<RequestContext, 'href' | 'uriTemplate'>;
+
+const helpersByRuntime = new WeakMap<ServiceRuntime, Map<string, PathHelpers>>();
+// A service is mounted at one path or a few; a mount path with parameters could make many.
+const MOUNT_PATHS_KEPT = 16;
+
+// `href` and `uriTemplate` depend on the service and its mount path only: made once for each,
+// not for every request.
+function pathHelpers(runtime: ServiceRuntime, basePath: string): PathHelpers {
+  let byPath = helpersByRuntime.get(runtime);
+  if (byPath === undefined) helpersByRuntime.set(runtime, (byPath = new Map()));
+  let helpers = byPath.get(basePath);
+  if (helpers === undefined) {
+    helpers = {
+      href: (resource, resourceParams) =>
+        basePath + compiledOf(runtime, resource, 'href()').resource.href(resourceParams),
+      uriTemplate: (resource) =>
+        basePath + compiledOf(runtime, resource, 'uriTemplate()').resource.uriTemplate(),
+    };
+    if (byPath.size < MOUNT_PATHS_KEPT) byPath.set(basePath, helpers);
+  }
+  return helpers;
 }
 
 /** The parameters that address the requested resource: path parameters plus its declared query ones. */

@@ -62,7 +62,8 @@ export function parsePath(path: string, caller: string): ParsedPath {
 
 /** Joins a resource path and an action's sub-path (`/orders/:id` + `/payment`). */
 export function joinPaths(base: string, sub: string): string {
-  return base === '/' ? sub : `${base.replace(/\/$/, '')}${sub}`;
+  if (base === '/') return sub;
+  return base.endsWith('/') ? base.slice(0, -1) + sub : base + sub;
 }
 
 /** Orders routes so that, segment by segment, literals come before parameters. */

@@ -102,7 +102,8 @@ function templateFor(
   const withState = Boolean(values) && action.properties.length > 0;
   // Nothing in this template depends on the request: the compiled one is shared, never changed.
   if (!withState && !('target' in options) && action.subPath === '') return action.template;
-  const template: HalFormsTemplate = { ...action.template };
+  // Copied key by key: a spread copy that then gets a new key (target) becomes a slow dictionary.
+  const template: HalFormsTemplate = Object.assign({}, action.template);
   if ('target' in options) {
     // The target's path template only: the form's other values travel in the query, as for any GET form.
     template.target =
@@ -111,8 +112,11 @@ function templateFor(
         : context.basePath + options.target.path.template;
   } else if (action.subPath !== '') {
     // The sub-path goes before the query: a resource addressed by its query keeps it.
-    const [path, query] = self.split('?', 2) as [string, string | undefined];
-    template.target = joinPaths(path, action.subPath) + (query === undefined ? '' : `?${query}`);
+    const query = self.indexOf('?');
+    template.target =
+      query === -1
+        ? joinPaths(self, action.subPath)
+        : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
   }
   if (withState && values) template.properties = withValues(action.properties, values);
   return template;
