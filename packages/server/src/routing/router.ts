@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express, Request, RequestHandler, Response } from 'express';
+import { match, type MatchFunction } from 'path-to-regexp';
 import type { IncomingRequest, OutgoingResponse, ToExpress } from '../http/incoming.js';
 import { HttpProblem } from '../errors.js';
 import type { BodyParser } from '../http/body.js';
@@ -35,7 +36,7 @@ export interface RouteSettings {
 
 interface CompiledRoute {
   endpoint: Endpoint;
-  pattern: RegExp;
+  match: MatchFunction<Record<string, string>>;
 }
 
 /**
@@ -55,11 +56,17 @@ export function halwayRoutes(
   endpoints: readonly Endpoint[],
   settings: RouteSettings,
 ): HalwayRoutes {
-  const routes = endpoints.map((endpoint) => ({ endpoint, pattern: patternOf(endpoint) }));
+  // Matched as Express's router matches them (path-to-regexp, a trailing slash allowed), but
+  // case-sensitive, and decoded after the service's middleware ran, so that a bad escape is a
+  // logged 400 like any other.
+  const routes = endpoints.map((endpoint) => ({
+    endpoint,
+    match: match<Record<string, string>>(endpoint.route.route, { sensitive: true, decode: false }),
+  }));
   const { nodeMiddleware, wantsExpress, parseBody, onError } = settings;
   const serve = (found: Found, request: IncomingRequest, response: OutgoingResponse) => {
     const fail = (error: unknown) => onError(error, request, response);
-    const params = decodedParams(found.endpoint, found.values);
+    const params = decodedParams(found.encoded);
     if (params instanceof HttpProblem) return fail(params);
     request.params = params;
     dispatch(runtime, found.endpoint, parseBody, request, response).catch(fail);
@@ -128,43 +135,26 @@ async function dispatch(
   });
 }
 
-// `/orders/:id` as /^\/orders\/([^/]+)\/?$/: what Express 5's router matches for it.
-function patternOf(endpoint: Endpoint): RegExp {
-  const segments = endpoint.route.route
-    .split('/')
-    .slice(1)
-    .map((segment) => (segment.startsWith(':') ? '([^/]+)' : escapeRegExp(segment)));
-  return new RegExp(`^/${segments.join('/')}/?$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface Found {
   endpoint: Endpoint;
-  values: string[];
+  encoded: Record<string, string>;
 }
 
 function matchRoute(routes: readonly CompiledRoute[], path: string): Found | undefined {
   // Routes are sorted most specific first, so the first match is the one Express would take.
   for (const route of routes) {
-    const match = route.pattern.exec(path);
-    if (match !== null) return { endpoint: route.endpoint, values: match.slice(1) };
+    const matched = route.match(path);
+    if (matched !== false) return { endpoint: route.endpoint, encoded: matched.params };
   }
   return undefined;
 }
 
-function decodedParams(
-  endpoint: Endpoint,
-  values: readonly string[],
-): Record<string, string> | HttpProblem {
+function decodedParams(encoded: Record<string, string>): Record<string, string> | HttpProblem {
   const params: Record<string, string> = {};
-  const { names } = endpoint.route;
-  for (let index = 0; index < names.length; index++) {
-    const value = values[index]!;
+  for (const name in encoded) {
+    const value = encoded[name]!;
     try {
-      params[names[index]!] = value.includes('%') ? decodeURIComponent(value) : value;
+      params[name] = value.includes('%') ? decodeURIComponent(value) : value;
     } catch {
       return new HttpProblem('BAD_REQUEST', {
         detail: `The path segment ${JSON.stringify(value)} is not valid percent-encoding`,
