@@ -16,14 +16,12 @@ export function callerOf(
   let caller = callers.get(request);
   if (!caller) {
     const { authentication } = runtime;
-    caller = authentication
-      ? Promise.resolve(
-          authentication.authenticate(
-            // Halway's own read headers only; someone else's may want Express's request.
-            readsHeadersOnly(authentication) ? (request as Request) : runtime.toExpress(request),
-          ),
-        )
-      : Promise.resolve(undefined);
+    caller = Promise.resolve(
+      authentication.authenticate(
+        // Halway's own read headers only; someone else's may want Express's request.
+        readsHeadersOnly(authentication) ? (request as Request) : runtime.toExpress(request),
+      ),
+    );
     callers.set(request, caller);
   }
   return caller;

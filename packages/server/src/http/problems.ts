@@ -51,19 +51,16 @@ export function problemAnswerer(
 ): (error: unknown, request: IncomingRequest, response: OutgoingResponse) => void {
   return (error, request, response) => {
     const problem = toProblem(error);
+    const requestId = problem.status >= 500 ? response.getHeader('x-request-id') : undefined;
     if (problem.status >= 500) {
-      const requestId = response.getHeader('x-request-id');
       log.error('request failed', {
         requestId,
         method: request.method,
         url: request.originalUrl,
         error: problem.cause ?? error,
       });
-      if (response.headersSent) return void request.socket.destroy();
-      sendProblem(request, response, problem, requestId === undefined ? {} : { requestId });
-      return;
     }
     if (response.headersSent) return void request.socket.destroy();
-    sendProblem(request, response, problem);
+    sendProblem(request, response, problem, requestId === undefined ? {} : { requestId });
   };
 }

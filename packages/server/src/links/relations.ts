@@ -36,9 +36,20 @@ export interface CurieSettings {
 
 const NAME = /^[a-z][a-z0-9-]*$/i;
 
+/** Where the relation pages are served (mount path not included). */
+function pagesPath(options: RelationsOptions): string {
+  return options.path ?? '/rels';
+}
+
+/** Whether a path (below the mount path) is one of the relation pages, or their list. */
+export function isRelationPage(options: RelationsOptions, path: string): boolean {
+  const base = pagesPath(options);
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /** Checks the options and gives the `curies` entry they stand for; a TypeError for bad ones. */
 export function curieSettings(options: RelationsOptions): CurieSettings {
-  const path = options.path ?? '/rels';
+  const path = pagesPath(options);
   if (!NAME.test(options.curie))
     throw new TypeError(`createService(): relations.curie must be a name such as "cs"`);
   if (!/^\/[\w/-]*$/.test(path) || path.endsWith('/'))
@@ -55,13 +66,13 @@ export function curieSettings(options: RelationsOptions): CurieSettings {
  * unknown relation is a 404 problem.
  */
 export function relationDocs(options: RelationsOptions): RequestHandler {
-  const path = options.path ?? '/rels';
+  const path = pagesPath(options);
   const pages = new Map(
     Object.entries(options.docs).map(([rel, doc]) => [rel, page(`${options.curie}:${rel}`, doc)]),
   );
   return (request, response, next) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (request.path !== path && !request.path.startsWith(`${path}/`)) return next();
+    if (!isRelationPage(options, request.path)) return next();
     const rel = request.path.slice(path.length + 1);
     const body = rel === '' ? indexPage(options, request.baseUrl + path) : pages.get(rel);
     if (body === undefined) {

@@ -6,7 +6,7 @@ import { corsMiddleware } from '../http/cors.js';
 import { headerCountLimit } from '../http/header-count.js';
 import { problemAnswerer, sendNotFound } from '../http/problems.js';
 import { requestLog } from '../http/request-log.js';
-import { relationDocs } from '../links/relations.js';
+import { isRelationPage, relationDocs } from '../links/relations.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import type { ServiceOptions } from '../service.js';
 import type { Endpoint } from './endpoints.js';
@@ -59,10 +59,10 @@ export function mountService(
 function wantedByExpressMiddleware(
   options: ServiceOptions,
 ): (request: IncomingMessage, path: string) => boolean {
-  const relations = options.relations ? (options.relations.path ?? '/rels') : undefined;
+  const { relations } = options;
   return (request, path) =>
     path === PROFILE_PATH ||
-    (relations !== undefined && (path === relations || path.startsWith(`${relations}/`))) ||
+    (relations !== undefined && isRelationPage(relations, path)) ||
     (options.cors !== undefined && request.headers.origin !== undefined) ||
     (options.explorer !== undefined &&
       (request.method === 'GET' || request.method === 'HEAD') &&

@@ -53,8 +53,7 @@ function stateReply(
   request: IncomingRequest,
   self: string,
 ): Reply | Promise<Reply> {
-  const state = presentOrUndefined(loaded);
-  if (state === undefined) throw noResourceAt(request);
+  const state = presentOrNotFound(loaded, request);
   const elsewhere = owner.resource.options.seeOther?.(state, context);
   if (elsewhere !== undefined)
     return { status: 303, headers: { Location: elsewhere, Vary: 'Accept' } };
@@ -143,15 +142,17 @@ export async function loadState(
   request: IncomingRequest,
 ): Promise<unknown> {
   const loaded = startLoad(owner, context);
-  const state = presentOrUndefined(loaded instanceof Promise ? await loaded : loaded);
-  if (state === undefined) throw noResourceAt(request);
-  return state;
+  return presentOrNotFound(loaded instanceof Promise ? await loaded : loaded, request);
 }
 
-function noResourceAt(request: IncomingRequest): HttpProblem {
-  return new HttpProblem('NOT_FOUND', {
-    detail: `There is no resource at ${request.baseUrl}${request.path}`,
-  });
+// A loaded state, or the 404 problem when there is none.
+function presentOrNotFound(loaded: unknown, request: IncomingRequest): unknown {
+  const state = presentOrUndefined(loaded);
+  if (state === undefined)
+    throw new HttpProblem('NOT_FOUND', {
+      detail: `There is no resource at ${request.baseUrl}${request.path}`,
+    });
+  return state;
 }
 
 /** Loads the state a request addresses, or undefined. */
