@@ -25,41 +25,41 @@ export const representationMediaTypes: readonly string[] = representations.map(
 const byMediaType = new Map(
   representations.map((representation) => [representation.mediaType, representation]),
 );
-const negotiated = new Map<string, Representation | null>();
 const CACHE_LIMIT = 200;
 
 /**
- * The representation that best fits the request's `Accept` header, or undefined when none is
- * acceptable. Results are remembered per `Accept` value: clients send the same few.
+ * A negotiation among `mediaTypes`, remembered per `Accept` value (clients send the same few;
+ * past CACHE_LIMIT values the memory starts again, so odd headers cannot grow it).
  */
-export function negotiateRepresentation(request: IncomingRequest): Representation | undefined {
-  const accept = request.headers.accept ?? '*/*';
-  let result = negotiated.get(accept);
-  if (result === undefined) {
-    const mediaType = accepts(request).type(representationMediaTypes as string[]) as string | false;
-    result = (mediaType && byMediaType.get(mediaType)) || null;
-    if (negotiated.size >= CACHE_LIMIT) negotiated.clear();
-    negotiated.set(accept, result);
-  }
-  return result ?? undefined;
+function rememberedNegotiation(
+  mediaTypes: string[],
+): (request: IncomingRequest) => Representation | undefined {
+  const negotiated = new Map<string, Representation | null>();
+  return (request) => {
+    const accept = request.headers.accept ?? '*/*';
+    let result = negotiated.get(accept);
+    if (result === undefined) {
+      const mediaType = accepts(request).type(mediaTypes) as string | false;
+      result = (mediaType && byMediaType.get(mediaType)) || null;
+      if (negotiated.size >= CACHE_LIMIT) negotiated.clear();
+      negotiated.set(accept, result);
+    }
+    return result ?? undefined;
+  };
 }
 
-const plainTypes = [halRepresentation.mediaType, jsonRepresentation.mediaType];
-const negotiatedPlain = new Map<string, Representation | null>();
+/**
+ * The representation that best fits the request's `Accept` header, or undefined when none is
+ * acceptable.
+ */
+export const negotiateRepresentation = rememberedNegotiation([...representationMediaTypes]);
 
 /**
  * The representation for a document without forms: plain HAL (or JSON) when the request
  * accepts either, since HAL-FORMS makes `_templates` required and tells clients to ignore a
  * document without it; undefined when the request accepts HAL-FORMS only.
  */
-export function negotiateWithoutForms(request: IncomingRequest): Representation | undefined {
-  const accept = request.headers.accept ?? '*/*';
-  let result = negotiatedPlain.get(accept);
-  if (result === undefined) {
-    const mediaType = accepts(request).type(plainTypes) as string | false;
-    result = (mediaType && byMediaType.get(mediaType)) || null;
-    if (negotiatedPlain.size >= CACHE_LIMIT) negotiatedPlain.clear();
-    negotiatedPlain.set(accept, result);
-  }
-  return result ?? undefined;
-}
+export const negotiateWithoutForms = rememberedNegotiation([
+  halRepresentation.mediaType,
+  jsonRepresentation.mediaType,
+]);
