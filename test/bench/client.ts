@@ -15,6 +15,7 @@ import { createClient } from '@halway/client';
 import { startCoffeeShop, type Order } from '@halway/example-coffee-shop';
 import { Client as KettingClient } from 'ketting';
 import { until } from '../examples/support/running-shop.js';
+import { median } from './contenders.js';
 import { STEPS, WORKFLOWS, type Contender, type Step } from './client-workflows.js';
 
 const PER_ROUND = Number(process.env.BENCH_WORKFLOWS ?? 100);
@@ -104,13 +105,6 @@ async function settled(orders: readonly string[]): Promise<void> {
   );
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] ?? NaN)
-    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-};
 const spread = (values: number[], digits: number) =>
   `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 

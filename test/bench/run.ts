@@ -5,30 +5,15 @@
 // autocannon loads them in turn, alternating, and the table gives each one's median and range of
 // req/s over the rounds, with ratios of medians. The issue's goal: Halway at 3× Express. On a
 // shared machine throughput is noisy; `npm run bench:instructions` counts work instead.
-import { fork, type ChildProcess } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ACCEPT, bodyOf, median, startServer } from './contenders.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const GOAL = 3;
-const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const contenders = ['raw', 'express', 'halway', 'halway-cached'] as const;
 type Contender = (typeof contenders)[number];
-const ACCEPT = 'application/prs.hal-forms+json';
-
-async function start(which: Contender, port: number): Promise<ChildProcess> {
-  const child = fork(servers, [which, String(port)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`${which} server exited with ${code}`)));
-  });
-  return child;
-}
 
 interface Round {
   rate: number;
@@ -48,19 +33,10 @@ async function load(url: string): Promise<Round> {
   return { rate: result.requests.average, p99: result.latency.p99 };
 }
 
-/** The body a server sends, as bytes. */
-async function bodyOf(url: string): Promise<Buffer> {
-  return Buffer.from(await (await fetch(url, { headers: { accept: ACCEPT } })).arrayBuffer());
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const url = (index: number) => `http://127.0.0.1:${39001 + index}/orders/17`;
-const children = await Promise.all(contenders.map((which, index) => start(which, 39001 + index)));
+const children = await Promise.all(
+  contenders.map((which, index) => startServer(which, 39001 + index)),
+);
 try {
   const bodies = await Promise.all(contenders.map((_, index) => bodyOf(url(index))));
   const halwayBody = bodies[contenders.indexOf('halway')];

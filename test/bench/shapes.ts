@@ -4,17 +4,15 @@
 // request (process.cpuUsage, measured in the server over a fixed number of requests after a
 // warm-up) is the median of alternating rounds. CPU time moves less than req/s with whatever
 // else the machine runs. The marginal costs say what one more link or template costs each.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ACCEPT, bodyOf, median, startServer } from './contenders.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const contenders = ['express', 'halway', 'halway-cached'] as const;
 type Contender = (typeof contenders)[number];
-const ACCEPT = 'application/prs.hal-forms+json';
 const shapes: [links: number, templates: number][] = [
   [2, 2],
   [10, 2],
@@ -29,15 +27,8 @@ interface Running {
 }
 
 async function start(which: Contender, port: number, [links, templates]: [number, number]) {
-  const child = fork(servers, [which, String(port)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_LINKS: String(links), BENCH_TEMPLATES: String(templates) },
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`${which} server exited with ${code}`)));
-  });
+  const env = { BENCH_LINKS: String(links), BENCH_TEMPLATES: String(templates) };
+  const child = await startServer(which, port, env);
   return { child, url: `http://127.0.0.1:${port}/orders/17` };
 }
 
@@ -67,12 +58,6 @@ async function cpuPerRequest({ child, url }: Running): Promise<number> {
   return ((await cpuOf(child)) - before) / REQUESTS;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const costs = new Map<string, Record<Contender, number>>();
 const sizes = new Map<string, number>();
 console.log(
@@ -84,11 +69,7 @@ for (const [shapeIndex, shape] of shapes.entries()) {
     contenders.map((which, index) => start(which, 39201 + shapeIndex * 10 + index, shape)),
   );
   try {
-    const bodies = await Promise.all(
-      running.map(async ({ url }) =>
-        Buffer.from(await (await fetch(url, { headers: { accept: ACCEPT } })).arrayBuffer()),
-      ),
-    );
+    const bodies = await Promise.all(running.map(({ url }) => bodyOf(url)));
     for (const [index, body] of bodies.entries())
       deepStrictEqual(body, bodies[1], `${contenders[index]} serves other bytes than halway`);
     for (const server of running) await load(server.url, 2000); // warm-up
