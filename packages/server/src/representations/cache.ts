@@ -30,11 +30,6 @@ export class RepresentationCache {
     this.#replies.set(key, Object.freeze({ ...reply, headers: Object.freeze(reply.headers) }));
     this.#bytes += size;
   }
-
-  /** How many replies and bytes are kept. */
-  get size(): { replies: number; bytes: number } {
-    return { replies: this.#replies.size, bytes: this.#bytes };
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { HttpProblem } from '../errors.js';
 import { withinTimeout, type Mutex } from './serialize.js';
@@ -72,6 +73,7 @@ export class GroupCommit<TTransaction extends { close(): void }> {
     }
     const done: [Job<TTransaction>, unknown][] = [];
     for (let taken = 0; taken < MAX_BATCH; taken++) {
+      // One turn of the event loop: requests already read get to their transactions first.
       if (this.#waiting.length === 0) await nextTurn();
       const job = this.#waiting.shift();
       if (job === undefined) break;
@@ -98,11 +100,6 @@ export class GroupCommit<TTransaction extends { close(): void }> {
     }
     for (const [job, result] of done) job.resolve(result);
   }
-}
-
-// One turn of the event loop: requests already read get to their transactions first.
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 // The shared transaction is gone (SQLite rolled it back, or COMMIT failed): nothing of the
