@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
-import { absoluteDocument } from '@halway/server';
+import { absoluteDocument, createService, defineResource } from '@halway/server';
 import { createShop } from './support/shop.js';
 
 describe('absolute links', () => {
@@ -156,5 +156,97 @@ describe('absolute links', () => {
     const outer = express().use('/shop', createShop().app);
     const home = await request(outer).get('/shop/').set('Host', 'example.test').expect(200);
     expect(home.body._links.self.href).to.equal('http://example.test/shop/');
+  });
+
+  it('should keep a document whose hrefs are all absolute as it is, and never change the one given', () => {
+    const absolute = {
+      _links: { self: { href: 'https://shop.test/orders/1' }, up: { href: 'https://shop.test/' } },
+      _embedded: { items: [{ _links: { self: { href: 'https://shop.test/items/1' } } }] },
+      _templates: { default: { method: 'POST', target: 'https://shop.test/orders/1/payment' } },
+    };
+    expect(absoluteDocument(absolute, 'https://shop.test')).to.equal(absolute);
+    const relative = { _links: { self: { href: '/orders/1' }, up: { href: '/' } } };
+    const copy = absoluteDocument(relative, 'https://shop.test');
+    expect(copy._links?.up).to.deep.equal({ href: 'https://shop.test/' });
+    expect(relative._links.up.href).to.equal('/');
+  });
+
+  it('should resolve the path-relative hrefs of an embedded resource without self against its parent', () => {
+    const document = absoluteDocument(
+      {
+        _links: { self: { href: '/orders/1' } },
+        _embedded: { line: { _links: { product: { href: 'products/7' } } } },
+      },
+      'https://shop.test',
+    );
+    expect(document._embedded).to.deep.equal({
+      line: { _links: { product: { href: 'https://shop.test/orders/products/7' } } },
+    });
+  });
+
+  it('should render the same hrefs for a resource with a version as for one without', async () => {
+    const shape = {
+      load: () => ({ id: '1' }),
+      links: () => ({
+        up: '/orders',
+        receipt: 'receipt',
+        page: { href: '/orders{?page}', templated: true },
+        payment: 'https://payments.test/payments/9',
+        others: ['/orders/2', { href: '3', title: 'Three' }],
+      }),
+      embedded: () => ({ line: { _links: { product: { href: 'products/7' } } } }),
+    };
+    const versioned = defineResource('/versioned/orders/:id', {
+      ...shape,
+      version: () => 3,
+    }).action('pay', { method: 'POST', path: '/payment', handle: () => undefined });
+    const digested = defineResource('/digested/orders/:id', shape).action('pay', {
+      method: 'POST',
+      path: '/payment',
+      handle: () => undefined,
+    });
+    const app = createService({ resources: [versioned, digested], logger: false });
+    const [a, b] = await Promise.all(
+      ['versioned', 'digested'].map((prefix) =>
+        request(app).get(`/${prefix}/orders/1`).set('Host', 'shop.test').expect(200),
+      ),
+    );
+    // The two differ only in their paths and their profile's fragment.
+    const unprefixed = (body: unknown) =>
+      JSON.parse(
+        JSON.stringify(body).replaceAll(/\/(versioned|digested)\/|#(versioned|digested)-/g, '/'),
+      ) as unknown;
+    expect(unprefixed(a!.body)).to.deep.equal(unprefixed(b!.body));
+    expect(a!.body._links.others[1]).to.deep.equal({
+      href: 'http://shop.test/versioned/orders/3',
+      title: 'Three',
+    });
+    expect(a!.body._embedded.line._links.product.href).to.equal(
+      'http://shop.test/versioned/orders/products/7',
+    );
+    expect(a!.body._templates.pay.target).to.equal('http://shop.test/versioned/orders/1/payment');
+  });
+
+  it('should give a resource without a version the same state version whatever Host it is read through', async () => {
+    const note = defineResource('/notes/:id', {
+      load: ({ params }) => ({ id: params.id, text: 'hello' }),
+      links: () => ({ up: '/notes' }),
+    }).action('edit', { method: 'PATCH', handle: () => undefined });
+    const app = createService({ resources: [note], logger: false });
+    const stateVersion = async (host: string) => {
+      const response = await request(app).get('/notes/1').set('Host', host).expect(200);
+      expect(response.body._links.up.href).to.equal(`http://${host}/notes`);
+      return /^"([^:]+):/.exec(response.headers.etag as string)?.[1];
+    };
+    const seen = await stateVersion('one.test');
+    expect(seen).to.be.a('string');
+    expect(await stateVersion('two.test')).to.equal(seen);
+    await request(app)
+      .patch('/notes/1')
+      .set('Host', 'two.test')
+      .set('Content-Type', 'application/json')
+      .set('If-Match', `"${seen}:x"`)
+      .send({})
+      .expect((response) => expect(response.status).to.be.below(400));
   });
 });

@@ -26,6 +26,11 @@ export class HalBuilder {
   readonly #links: Record<string, HalLink | HalLink[]> = {};
   readonly #embedded: Record<string, HalDocument | HalDocument[]> = {};
   readonly #templates: Record<string, HalFormsTemplate> = {};
+  // Whether each part has an entry: with many relations the records are V8 dictionaries, and
+  // asking one whether it has a key (for...in, Object.keys) lists and sorts all of them.
+  #hasLinks = false;
+  #hasEmbedded = false;
+  #hasTemplates = false;
 
   /** Starts a document with the given properties. */
   constructor(properties: Record<string, unknown> = {}) {
@@ -65,6 +70,7 @@ export class HalBuilder {
       );
     }
     this.#links[rel] = toLink('link', link);
+    this.#hasLinks = true;
     return this;
   }
 
@@ -79,6 +85,7 @@ export class HalBuilder {
       throw new TypeError(`HalBuilder.links(): relation "${rel}" already holds a single link`);
     }
     this.#links[rel] = [...(existing ?? []), ...links.map((link) => toLink('links', link))];
+    this.#hasLinks = true;
     return this;
   }
 
@@ -103,6 +110,7 @@ export class HalBuilder {
       );
     }
     this.#embedded[rel] = toDocument(resource);
+    this.#hasEmbedded = true;
     return this;
   }
 
@@ -116,6 +124,7 @@ export class HalBuilder {
       );
     }
     this.#embedded[rel] = [...(existing ?? []), ...resources.map(toDocument)];
+    this.#hasEmbedded = true;
     return this;
   }
 
@@ -130,16 +139,17 @@ export class HalBuilder {
     if (name in this.#templates)
       throw new TypeError(`HalBuilder.template(): template "${name}" is already defined`);
     this.#templates[name] = template;
+    this.#hasTemplates = true;
     return this;
   }
 
   /** The finished document: `_links` first, then properties, `_embedded` and `_templates`. */
   toJSON(): HalDocument {
     const document: HalDocument = {};
-    if (hasKeys(this.#links)) document._links = this.#links;
+    if (this.#hasLinks) document._links = this.#links;
     Object.assign(document, this.#properties);
-    if (hasKeys(this.#embedded)) document._embedded = this.#embedded;
-    if (hasKeys(this.#templates)) document._templates = this.#templates;
+    if (this.#hasEmbedded) document._embedded = this.#embedded;
+    if (this.#hasTemplates) document._templates = this.#templates;
     return document;
   }
 }
@@ -147,11 +157,6 @@ export class HalBuilder {
 /** Starts building a HAL document. */
 export function createHalBuilder(properties: Record<string, unknown> = {}): HalBuilder {
   return new HalBuilder(properties);
-}
-
-function hasKeys(record: object): boolean {
-  for (const _ in record) return true;
-  return false;
 }
 
 function checkRel(method: string, rel: string): void {

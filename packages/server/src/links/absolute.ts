@@ -11,23 +11,32 @@ import type {
  * A copy of a document with every href absolute: links (curies included), form `target`s and
  * option links, at every level of `_embedded`. A root-relative href (`/orders/17`, or a template
  * such as `/orders{?page}`) gets `origin` in front, character for character, so templates stay
- * templates; a path-relative one is resolved against the document's own `self`; absolute ones
- * (links into other services) are kept.
+ * templates; a path-relative one is resolved against the document's own `self` (an embedded
+ * resource without one: against its parent's); absolute ones (links into other services) are kept.
  *
  * Clients such as HAL Explorer and Traverson resolve relative hrefs against their own page or the
  * URL a walk started from, not against the document, and so go to the wrong server.
  */
-export function absoluteDocument(document: HalDocument, origin: string): HalDocument {
-  const self = selfOf(document, origin);
+export function absoluteDocument(
+  document: HalDocument,
+  origin: string,
+  parentBase = `${origin}/`,
+): HalDocument {
+  const base = documentBase(document, origin, parentBase);
+  const links = document._links && absoluteLinks(document._links, origin, base);
+  const embedded = document._embedded && absoluteEmbedded(document._embedded, origin, base);
+  const templates = document._templates && absoluteTemplates(document._templates, origin, base);
+  // Copied only where something changed: a document rendered with absolute hrefs is kept whole.
+  if (
+    links === document._links &&
+    embedded === document._embedded &&
+    templates === document._templates
+  )
+    return document;
   const copy: HalDocument = { ...document };
-  if (document._links) copy._links = absoluteLinks(document._links, origin, self);
-  if (document._embedded) copy._embedded = absoluteEmbedded(document._embedded, origin);
-  if (document._templates) {
-    const templates: Record<string, HalFormsTemplate> = {};
-    for (const name in document._templates)
-      templates[name] = absoluteTemplate(document._templates[name]!, origin, self);
-    copy._templates = templates;
-  }
+  if (links) copy._links = links;
+  if (embedded) copy._embedded = embedded;
+  if (templates) copy._templates = templates;
   return copy;
 }
 
@@ -45,62 +54,102 @@ export function absoluteHref(href: string, origin: string, base = `${origin}/`):
   return new URL(href, base).href;
 }
 
-function selfOf(document: HalDocument, origin: string): string {
+// What a document's path-relative hrefs are resolved against: its absolute `self`, if it has one.
+function documentBase(document: HalDocument, origin: string, parentBase: string): string {
   const self = document._links?.self;
   const href = (Array.isArray(self) ? self[0] : self)?.href;
-  return href === undefined || href.includes('{') ? `${origin}/` : absoluteHref(href, origin);
+  return href === undefined ? parentBase : baseOf(href, origin);
 }
 
-function absoluteLinks(links: HalLinks, origin: string, self: string): HalLinks {
-  const copy: HalLinks = {};
+/** What path-relative hrefs are resolved against in a document whose `self` is `self`. */
+export function baseOf(self: string | undefined, origin: string): string {
+  return self === undefined || self.includes('{') ? `${origin}/` : absoluteHref(self, origin);
+}
+
+// The records below are copied on their first change only (a spread copy, then its existing keys
+// set: with many relations, building a new record key by key makes a slow V8 dictionary).
+
+function absoluteLinks(links: HalLinks, origin: string, base: string): HalLinks {
+  let copy: HalLinks | undefined;
   for (const rel in links) {
     const value = links[rel]!;
-    copy[rel] = Array.isArray(value)
-      ? value.map((link) => absoluteLink(link, origin, self))
-      : absoluteLink(value, origin, self);
+    const absolute = Array.isArray(value)
+      ? changedItems(value, (link) => absoluteLink(link, origin, base))
+      : absoluteLink(value, origin, base);
+    if (absolute !== value) (copy ??= { ...links })[rel] = absolute;
   }
-  return copy;
+  return copy ?? links;
 }
 
-function absoluteLink(link: HalLink, origin: string, self: string): HalLink {
-  const href = absoluteHref(link.href, origin, self);
+/** A link with its href made absolute; the same link when it already was. */
+export function absoluteLink(link: HalLink, origin: string, base: string): HalLink {
+  const href = absoluteHref(link.href, origin, base);
   return href === link.href ? link : { ...link, href };
 }
 
-function absoluteEmbedded(embedded: HalEmbedded, origin: string): HalEmbedded {
-  const copy: HalEmbedded = {};
+function absoluteEmbedded(embedded: HalEmbedded, origin: string, base: string): HalEmbedded {
+  let copy: HalEmbedded | undefined;
   for (const rel in embedded) {
     const value = embedded[rel]!;
-    copy[rel] = Array.isArray(value)
-      ? value.map((item) => absoluteDocument(item, origin))
-      : absoluteDocument(value, origin);
+    const absolute = Array.isArray(value)
+      ? changedItems(value, (item) => absoluteDocument(item, origin, base))
+      : absoluteDocument(value, origin, base);
+    if (absolute !== value) (copy ??= { ...embedded })[rel] = absolute;
   }
-  return copy;
+  return copy ?? embedded;
+}
+
+function absoluteTemplates(
+  templates: Record<string, HalFormsTemplate>,
+  origin: string,
+  base: string,
+): Record<string, HalFormsTemplate> {
+  let copy: Record<string, HalFormsTemplate> | undefined;
+  for (const name in templates) {
+    const template = templates[name]!;
+    const absolute = absoluteTemplate(template, origin, base);
+    if (absolute !== template) (copy ??= { ...templates })[name] = absolute;
+  }
+  return copy ?? templates;
+}
+
+// The items mapped, or the same array when no item changed.
+function changedItems<T>(items: T[], change: (item: T) => T): T[] {
+  let copy: T[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    const changed = change(item);
+    if (changed !== item) (copy ??= items.slice())[index] = changed;
+  }
+  return copy ?? items;
 }
 
 function absoluteTemplate(
   template: HalFormsTemplate,
   origin: string,
-  self: string,
+  base: string,
 ): HalFormsTemplate {
-  const { properties } = template;
-  const linked = properties?.some((property) => property.options?.link) === true;
-  // A form without a target (it posts to self) nor option links has nothing to make absolute.
-  if (template.target === undefined && !linked) return template;
+  const target =
+    template.target === undefined ? undefined : absoluteHref(template.target, origin, base);
+  const properties =
+    template.properties &&
+    changedItems(template.properties, (property) => absoluteOptions(property, origin, base));
+  // A form without a target (it posts to self) nor relative option links has nothing to change.
+  if (target === template.target && properties === template.properties) return template;
   const copy: HalFormsTemplate = { ...template };
-  if (template.target !== undefined) copy.target = absoluteHref(template.target, origin, self);
-  if (linked && properties) {
-    copy.properties = properties.map((property): HalFormsProperty => {
-      const link = property.options?.link;
-      if (!link) return property;
-      return {
-        ...property,
-        options: {
-          ...property.options,
-          link: { ...link, href: absoluteHref(link.href, origin, self) },
-        },
-      };
-    });
-  }
+  if (target !== undefined) copy.target = target;
+  if (properties !== undefined) copy.properties = properties;
   return copy;
+}
+
+function absoluteOptions(
+  property: HalFormsProperty,
+  origin: string,
+  base: string,
+): HalFormsProperty {
+  const link = property.options?.link;
+  if (!link) return property;
+  const href = absoluteHref(link.href, origin, base);
+  if (href === link.href) return property;
+  return { ...property, options: { ...property.options, link: { ...link, href } } };
 }

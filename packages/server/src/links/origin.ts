@@ -41,6 +41,11 @@ export function requestOrigin(
   return host === undefined ? undefined : `${proto}://${host.toLowerCase()}`;
 }
 
+/** The origin a service's hrefs are made absolute with for a request; undefined when they stay relative. */
+export function linkOrigin(settings: LinkSettings, request: IncomingRequest): string | undefined {
+  return settings.absolute ? requestOrigin(settings, request) : undefined;
+}
+
 /** The request headers a representation varies by when its links come from a proxy's headers. */
 export function forwardedVary(settings: LinkSettings): string[] {
   return settings.absolute && settings.publicUrl === undefined && settings.trustProxy !== false

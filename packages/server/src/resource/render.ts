@@ -1,5 +1,13 @@
-import { HalBuilder, withValues, type HalDocument, type HalFormsTemplate } from '@halway/hal';
+import {
+  HalBuilder,
+  withValues,
+  type HalDocument,
+  type HalEmbeddable,
+  type HalFormsTemplate,
+  type HalLinkInput,
+} from '@halway/hal';
 import { profileLink } from '../alps/publish.js';
+import { absoluteDocument, absoluteHref, absoluteLink, baseOf } from '../links/absolute.js';
 import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
 import type { EmbeddedMap, LinkMap } from './resource.js';
@@ -8,25 +16,37 @@ import { joinPaths } from './paths.js';
 type Context = RequestContext<Record<string, string | undefined>>;
 
 /**
+ * Where a document's hrefs point when rendered: relative as the resource gives them, or made
+ * absolute with `origin`, against `base` for path-relative ones (see `absoluteDocument`).
+ */
+interface Hrefs {
+  origin: string;
+  base: string;
+}
+
+/**
  * The document of a resource in a state: properties, `self`, links, embedded resources, and
- * the template of every action the caller may take in this state.
+ * the template of every action the caller may take in this state. With an `origin`, its links
+ * and form targets are absolute as they are made, rather than copied absolute afterwards.
  */
 export function renderDocument(
   compiled: CompiledResource,
   state: unknown,
   context: Context,
   self: string,
+  origin?: string,
 ): HalDocument | Promise<HalDocument> {
+  const hrefs = origin === undefined ? undefined : { origin, base: baseOf(self, origin) };
   const { options } = compiled.resource;
   const links = options.links ? options.links(state, context) : {};
   const embedded = options.embedded ? options.embedded(state, context) : {};
   // Links and embedded resources are usually computed synchronously: wait only for promises.
   if (links instanceof Promise || embedded instanceof Promise) {
     return Promise.all([links, embedded]).then(([resolvedLinks, resolvedEmbedded]) =>
-      assemble(compiled, state, context, self, resolvedLinks, resolvedEmbedded),
+      assemble(compiled, state, context, self, hrefs, resolvedLinks, resolvedEmbedded),
     );
   }
-  return assemble(compiled, state, context, self, links, embedded);
+  return assemble(compiled, state, context, self, hrefs, links, embedded);
 }
 
 function assemble(
@@ -34,6 +54,7 @@ function assemble(
   state: unknown,
   context: Context,
   self: string,
+  hrefs: Hrefs | undefined,
   links: LinkMap,
   embedded: EmbeddedMap,
 ): HalDocument {
@@ -41,25 +62,51 @@ function assemble(
   const available = availableActions(compiled, state, context);
   // Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
   const needsIfMatch = available.some((action) => requiresIfMatch(action));
-  builder.self(needsIfMatch ? { href: self, hints: { 'precondition-req': ['etag'] } } : self);
+  const selfHref = hrefs === undefined ? self : absoluteHref(self, hrefs.origin);
+  builder.self(
+    needsIfMatch ? { href: selfHref, hints: { 'precondition-req': ['etag'] } } : selfHref,
+  );
   const profile = profileLink(compiled.resource, context.basePath);
-  if (profile && links.profile === undefined) builder.link('profile', profile);
+  if (profile && links.profile === undefined) builder.link('profile', hrefTo(profile, hrefs));
   for (const rel in links) {
     const value = links[rel];
     if (value === undefined) continue;
-    if (Array.isArray(value)) builder.links(rel, value);
-    else builder.link(rel, value);
+    if (Array.isArray(value))
+      builder.links(
+        rel,
+        value.map((link) => hrefTo(link, hrefs)),
+      );
+    else builder.link(rel, hrefTo(value, hrefs));
   }
   for (const rel in embedded) {
     const value = embedded[rel];
     if (value === undefined) continue;
-    if (Array.isArray(value)) builder.embedAll(rel, value);
-    else builder.embed(rel, value);
+    if (Array.isArray(value))
+      builder.embedAll(
+        rel,
+        value.map((item) => embeddedAt(item, hrefs)),
+      );
+    else builder.embed(rel, embeddedAt(value, hrefs));
   }
   for (const action of available) {
-    builder.template(action.name, templateFor(action, state, context, self));
+    builder.template(action.name, templateFor(action, state, context, self, hrefs));
   }
   return builder.toJSON();
+}
+
+// An embedded resource as the document shows it: with absolute hrefs when rendering with an origin.
+function embeddedAt(resource: HalEmbeddable, hrefs: Hrefs | undefined): HalEmbeddable {
+  if (hrefs === undefined) return resource;
+  const document = resource instanceof HalBuilder ? resource.toJSON() : resource;
+  return absoluteDocument(document, hrefs.origin, hrefs.base);
+}
+
+// A link as the document shows it: absolute when rendering with an origin.
+function hrefTo(link: HalLinkInput, hrefs: Hrefs | undefined): HalLinkInput {
+  if (hrefs === undefined) return link;
+  return typeof link === 'string'
+    ? absoluteHref(link, hrefs.origin, hrefs.base)
+    : absoluteLink(link, hrefs.origin, hrefs.base);
 }
 
 /** The actions this caller may take in this state, in declaration order. */
@@ -96,6 +143,7 @@ function templateFor(
   state: unknown,
   context: Context,
   self: string,
+  hrefs: Hrefs | undefined,
 ): HalFormsTemplate {
   const { options } = action.declaration;
   const values = options.values?.(state, context);
@@ -118,6 +166,8 @@ function templateFor(
         ? joinPaths(self, action.subPath)
         : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
   }
+  if (hrefs !== undefined && template.target !== undefined)
+    template.target = absoluteHref(template.target, hrefs.origin, hrefs.base);
   if (withState && values) template.properties = withValues(action.properties, values);
   return template;
 }

@@ -4,7 +4,7 @@ import { callerOf } from '../auth/caller.js';
 import { stateVersionOf } from '../conditional/etag.js';
 import { HttpProblem } from '../errors.js';
 import { writeReply, type Reply } from '../http/reply.js';
-import { requestOrigin } from '../links/origin.js';
+import { linkOrigin } from '../links/origin.js';
 import { representationKey } from '../representations/cache.js';
 import { negotiateRepresentation } from '../representations/registry.js';
 import type { CompiledResource } from '../resource/compile.js';
@@ -81,6 +81,9 @@ export function representationReply(
       : undefined;
   const cached = key === undefined ? undefined : runtime.representations.get(key);
   if (cached !== undefined) return cached;
+  // With a declared version, hrefs are made absolute as the document is rendered. Without one,
+  // the state version is a digest of the document, which must not depend on the origin asked.
+  const origin = version === undefined ? undefined : linkOrigin(runtime.links, request);
   const finish = (document: HalDocument): Reply => {
     const reply = documentReply(
       runtime,
@@ -88,6 +91,7 @@ export function representationReply(
       document,
       stateVersionOf(version, document),
       status,
+      origin,
     );
     const { cacheControl } = owner.resource.options;
     if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
@@ -95,7 +99,7 @@ export function representationReply(
     return reply;
   };
   // Documents are usually rendered synchronously: wait only for a promise.
-  const rendered = renderDocument(owner, state, context, self);
+  const rendered = renderDocument(owner, state, context, self, origin);
   return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);
 }
 
@@ -112,7 +116,7 @@ function cacheKey(
     version,
     status,
     accept: request.headers.accept ?? '*/*',
-    origin: runtime.links.absolute ? (requestOrigin(runtime.links, request) ?? '') : '',
+    origin: linkOrigin(runtime.links, request) ?? '',
     // The whole identity, not just the id: roles and claims decide what a caller sees too.
     caller: context.caller === undefined ? '' : JSON.stringify(context.caller),
   });

@@ -6,7 +6,7 @@ import type { Reply } from '../http/reply.js';
 import { absoluteDocument } from '../links/absolute.js';
 import { linkEmbedded } from '../links/embedded.js';
 import { withCuries } from '../links/relations.js';
-import { forwardedVary, requestOrigin } from '../links/origin.js';
+import { forwardedVary, linkOrigin } from '../links/origin.js';
 import { halFormsRepresentation } from '../representations/hal-forms.js';
 import { isOptionList, optionListOf } from '../representations/option-list.js';
 import {
@@ -18,14 +18,16 @@ import type { ServiceRuntime } from '../resource/runtime.js';
 
 /**
  * A document as a reply in the representation the request prefers, with its ETag; 406 when
- * the request accepts none. `stateVersion` is the version of the state it shows, if any.
+ * the request accepts none. `stateVersion` is the version of the state it shows, if any;
+ * `renderedWith` the origin its hrefs were already made absolute with, if they were.
  *
  * This is the one place every document passes, so what holds for all of them is done here:
- * embedded resources get a `self` and a link (`linkEmbedded`); documents using the service's
- * own relations get their `curies`; hrefs are made absolute unless
- * the service keeps them relative; a document with no forms anywhere is plain HAL rather than
- * HAL-FORMS when the client accepts it (an empty `_templates` otherwise, which HAL-FORMS
- * requires); an option list asked for as `application/json` is the plain array HAL-FORMS suggests.
+ * hrefs are made absolute unless the service keeps them relative (first, so that what is
+ * derived from them below is absolute too); embedded resources get a `self` and a link
+ * (`linkEmbedded`); documents using the service's own relations get their `curies`; a document
+ * with no forms anywhere is plain HAL rather than HAL-FORMS when the client accepts it (an empty
+ * `_templates` otherwise, which HAL-FORMS requires); an option list asked for as
+ * `application/json` is the plain array HAL-FORMS suggests.
  */
 export function documentReply(
   runtime: ServiceRuntime,
@@ -33,19 +35,22 @@ export function documentReply(
   document: HalDocument,
   stateVersion: string | undefined,
   status = 200,
+  renderedWith?: string,
 ): Reply {
   let representation = negotiateRepresentation(request);
   if (!representation) throw notAcceptable();
-  let shown = linkEmbedded(document);
-  if (runtime.links.curie) shown = withCuries(shown, runtime.links.curie, request.baseUrl);
+  const origin = linkOrigin(runtime.links, request);
+  let shown =
+    origin === undefined || origin === renderedWith ? document : absoluteDocument(document, origin);
+  shown = linkEmbedded(shown);
+  const { curie } = runtime.links;
+  if (curie) shown = withCuries(shown, curie, (origin ?? '') + request.baseUrl);
   if (representation === halFormsRepresentation && !hasForms(shown)) {
     representation = negotiateWithoutForms(request) ?? representation;
     if (representation === halFormsRepresentation) shown = { ...shown, _templates: {} };
   } else if (representation === halFormsRepresentation && shown._templates === undefined) {
     shown = { ...shown, _templates: {} };
   }
-  const origin = runtime.links.absolute ? requestOrigin(runtime.links, request) : undefined;
-  if (origin !== undefined) shown = absoluteDocument(shown, origin);
   const list =
     representation.mediaType === JSON_MEDIA_TYPE && isOptionList(runtime, request)
       ? optionListOf(shown)
