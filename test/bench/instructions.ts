@@ -5,8 +5,9 @@
 // runs under callgrind with counting off: it answers BENCH_WARMUP requests (start-up, module
 // loading and V8's optimizing compiler all happen then), counting is switched on with
 // callgrind_control, and it answers BENCH_REQUESTS more, then exits: the count over those,
-// divided by their number, is the cost of one request. BENCH_LINKS and BENCH_TEMPLATES shape the
-// document (see servers.ts). Needs valgrind (Debian package).
+// divided by their number, is the cost of one request. V8 runs single-threaded there, so that
+// the count depends on the requests, not on how busy the machine is. BENCH_LINKS and
+// BENCH_TEMPLATES shape the document (see servers.ts). Needs valgrind (Debian package).
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,9 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
       '--instr-atstart=no',
       `--callgrind-out-file=${out}`,
       process.execPath,
+      // V8 compiles and collects on the main thread then: what is counted does not depend on
+      // when a background compilation happens to finish on a busy machine.
+      '--single-threaded',
       '--import',
       'tsx',
       servers,

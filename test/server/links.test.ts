@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
-import { absoluteDocument, createService, defineResource } from '@halway/server';
+import { absoluteDocument, createJsonLogger, createService, defineResource } from '@halway/server';
 import { createShop } from './support/shop.js';
 
 describe('absolute links', () => {
@@ -248,5 +248,20 @@ describe('absolute links', () => {
       .set('If-Match', `"${seen}:x"`)
       .send({})
       .expect((response) => expect(response.status).to.be.below(400));
+  });
+
+  it("should still refuse a link without an href, with the builder's message, when rendering absolute", async () => {
+    const lines: string[] = [];
+    const broken = defineResource('/broken/:id', {
+      load: () => ({}),
+      version: () => 1,
+      links: () => ({ empty: '' }),
+    });
+    const app = createService({
+      resources: [broken],
+      logger: createJsonLogger({}, (line) => lines.push(line)),
+    });
+    await request(app).get('/broken/1').set('Host', 'shop.test').expect(500);
+    expect(lines.join('\n')).to.include('every link needs a non-empty href');
   });
 });

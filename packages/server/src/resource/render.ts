@@ -4,6 +4,7 @@ import {
   type HalDocument,
   type HalEmbeddable,
   type HalFormsTemplate,
+  type HalLink,
   type HalLinkInput,
 } from '@halway/hal';
 import { profileLink } from '../alps/publish.js';
@@ -103,7 +104,9 @@ function embeddedAt(resource: HalEmbeddable, hrefs: Hrefs | undefined): HalEmbed
 
 // A link as the document shows it: absolute when rendering with an origin.
 function hrefTo(link: HalLinkInput, hrefs: Hrefs | undefined): HalLinkInput {
-  if (hrefs === undefined) return link;
+  const href = typeof link === 'string' ? link : (link as Partial<HalLink> | undefined)?.href;
+  // A link without an href is left for the builder to refuse, with its own message.
+  if (hrefs === undefined || typeof href !== 'string' || href === '') return link;
   return typeof link === 'string'
     ? absoluteHref(link, hrefs.origin, hrefs.base)
     : absoluteLink(link, hrefs.origin, hrefs.base);
