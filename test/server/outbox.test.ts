@@ -179,7 +179,7 @@ describe('the outbox', function () {
       .send({ order: `${peer.url}/`, receipt: 'r-9' })
       .expect(204);
     expect(await payments.outbox.drain(5000)).to.equal(0);
-    const kept = await receipts.store.read((db) => db.find('receipt'));
+    const kept = await receipts.store.read((db) => db.find<{ receipt: string }>('receipt'));
     expect(kept.items.map((item) => item.receipt)).to.deep.equal(['r-9']);
     expect(peer.requests.map((entry) => `${entry.method} ${entry.url}`)).to.deep.equal([
       'GET /',
