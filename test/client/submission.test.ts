@@ -166,6 +166,20 @@ describe('Form.submit() outcomes', () => {
     expect(created.properties.status).to.equal('plain');
   });
 
+  it('should not load the Location of a submission sent with Prefer: return=minimal', async () => {
+    const collection = await client.go(orders.url('/orders')).get();
+    orders.log.length = 0;
+    const created = await collection
+      .form('create')
+      .submit({ status: 'quiet' }, { headers: { prefer: 'return=minimal' } });
+    expect(orders.log.map((entry) => entry.method)).to.deep.equal(['POST']);
+    expect(orders.log[0]?.headers.prefer).to.equal('return=minimal');
+    expect(created.status).to.equal(201);
+    expect(created.source).to.equal('submission');
+    expect(created.headers.get('location')).to.match(/\/orders\/\d+$/);
+    expect([...database.values()].at(-1)?.status).to.equal('quiet');
+  });
+
   it('should follow a 303 with a GET', async () => {
     const collection = await client.go(orders.url('/orders')).get();
     orders.log.length = 0;

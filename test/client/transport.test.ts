@@ -4,7 +4,14 @@
 // give the same answers.
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import { NetworkError, bearerAuth, createClient, type HalwayClient } from '@halway/client';
+import {
+  NetworkError,
+  basicAuth,
+  bearerAuth,
+  createClient,
+  setHeaders,
+  type HalwayClient,
+} from '@halway/client';
 import { sendHal, startService, type TestService } from './support/service.js';
 
 const document = { _links: { self: { href: '/doc' } }, name: 'Ada', note: 'é'.repeat(50) };
@@ -104,6 +111,30 @@ describe('the transport in Node', () => {
     const replaced = await walk(throughFetch);
     expect(replaced.seen[0]!.headers['x-a']).to.equal('1');
     expect(await walk(direct)).to.deep.equal(replaced);
+  });
+
+  it('should set what header-only middlewares set, in the order they were added, as fetch does', async () => {
+    const read = async (client: HalwayClient) => {
+      const origin = { origin: service.origin };
+      client
+        .use(setHeaders({ 'x-tenant': 'first', 'x-kept': 'yes' }), origin)
+        .use(basicAuth('ada', 's3cret'), origin)
+        .use(setHeaders({ 'x-tenant': 'second' }), origin)
+        .use(
+          bearerAuth(async () => 'later'),
+          origin,
+        );
+      await client.go(service.url('/doc')).get();
+      return lastSeen();
+    };
+    const reference = await read(throughFetch);
+    expect(reference.headers).to.include({
+      'x-tenant': 'second',
+      'x-kept': 'yes',
+      authorization: 'Bearer later',
+    });
+    expect(await read(direct)).to.deep.equal(reference);
+    expect(viaFetch).to.have.length(1);
   });
 
   for (const name of Object.keys(compressors)) {

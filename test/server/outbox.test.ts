@@ -3,6 +3,7 @@ import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import {
   bearerAuthentication,
+  created,
   createService,
   defineHome,
   defineResource,
@@ -150,6 +151,41 @@ describe('the outbox', function () {
     const posts = peer.requests.filter((entry) => entry.method === 'POST');
     expect(posts.length).to.be.greaterThan(1);
     expect(new Set(posts.map((entry) => entry.headers['idempotency-key'])).size).to.equal(1);
+  });
+
+  it('should ask the peer for the outcome only, and not read what it created', async () => {
+    const receipt = defineResource('/receipts/:id', {
+      load: ({ db, params }) => db.get<{ id: string; receipt: string }>('receipt', params.id),
+      params: (state: { id: string }) => ({ id: state.id }),
+      properties: (state) => ({ receipt: state.receipt }),
+    });
+    const home = defineHome().action('mark-paid', {
+      method: 'POST',
+      input: {
+        type: 'object',
+        properties: { receipt: { type: 'string' } },
+        required: ['receipt'],
+      },
+      handle: async ({ db, input }) =>
+        created(receipt, await db.insert('receipt', { receipt: input.receipt })),
+    });
+    const receipts = createService({ resources: [home, receipt], logger: false });
+    running.push(receipts);
+    const peer = await start(receipts);
+    const payments = paymentsService();
+    running.push(payments);
+    await request(payments)
+      .post('/')
+      .send({ order: `${peer.url}/`, receipt: 'r-9' })
+      .expect(204);
+    expect(await payments.outbox.drain(5000)).to.equal(0);
+    const kept = await receipts.store.read((db) => db.find<{ receipt: string }>('receipt'));
+    expect(kept.items.map((item) => item.receipt)).to.deep.equal(['r-9']);
+    expect(peer.requests.map((entry) => `${entry.method} ${entry.url}`)).to.deep.equal([
+      'GET /',
+      'POST /',
+    ]);
+    expect(peer.requests[1]?.headers.prefer).to.equal('return=minimal');
   });
 
   it('should deliver to a healthy peer while another peer hangs', async () => {

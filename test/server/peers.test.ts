@@ -198,6 +198,19 @@ describe('peers', () => {
     expect(cached.requests.filter((request) => request.url === '/')).to.have.length(1);
   });
 
+  it('should ask for a peer home document again once its max-age has passed', async () => {
+    const payments = await start(paymentsService('v1', { cacheControl: 'max-age=1' }));
+    const orders = await start(ordersService(`${payments.url}/`, []).app);
+    await fetch(`${orders.url}/orders/1`);
+    await fetch(`${orders.url}/orders/1`);
+    const homeRequests = () => payments.requests.filter((request) => request.url === '/').length;
+    expect(homeRequests()).to.equal(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const later = await (await fetch(`${orders.url}/orders/1`)).json();
+    expect(homeRequests()).to.equal(2);
+    expect(later._links.payment.href).to.match(/\/payments\?order=/);
+  });
+
   it('should send a peer’s credentials to that peer’s origin only', async () => {
     const payments = await start(paymentsService('v1'));
     const { app, peers } = ordersService(`${payments.url}/`, [], 'orders-secret');

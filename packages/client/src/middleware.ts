@@ -1,3 +1,4 @@
+import { headerMiddleware } from './internal/header-setters.js';
 import { markCredentials } from './internal/origin-scope.js';
 
 /** Sends a request on to the next middleware, and finally to `fetch`. */
@@ -46,11 +47,12 @@ export function bearerAuth(token: TokenSource): Middleware {
   if (typeof token !== 'string' && typeof token !== 'function') {
     throw new TypeError('bearerAuth(): the token must be a string or a function');
   }
-  return markCredentials(async (request, next) => {
-    const value = typeof token === 'string' ? token : await token();
-    request.headers.set('authorization', `Bearer ${value}`);
-    return next(request);
-  });
+  return markCredentials(
+    headerMiddleware(async (headers) => {
+      const value = typeof token === 'string' ? token : await token();
+      headers.set('authorization', `Bearer ${value}`);
+    }),
+  );
 }
 
 /**
@@ -69,10 +71,9 @@ export function basicAuth(username: string, password: string): Middleware {
   }
   const bytes = new TextEncoder().encode(`${username}:${password}`);
   const encoded = btoa(String.fromCharCode(...bytes));
-  return markCredentials(async (request, next) => {
-    request.headers.set('authorization', `Basic ${encoded}`);
-    return next(request);
-  });
+  return markCredentials(
+    headerMiddleware((headers) => headers.set('authorization', `Basic ${encoded}`)),
+  );
 }
 
 /** Options of {@link setHeaders}. */
@@ -100,9 +101,8 @@ export function setHeaders(
       throw new TypeError(`setHeaders(): the value of "${name}" must be a string`);
     }
   }
-  const middleware: Middleware = async (request, next) => {
-    for (const [name, value] of entries) request.headers.set(name, value);
-    return next(request);
-  };
+  const middleware = headerMiddleware((target) => {
+    for (const [name, value] of entries) target.set(name, value);
+  });
   return options.credentials === false ? middleware : markCredentials(middleware);
 }

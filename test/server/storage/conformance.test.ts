@@ -58,6 +58,24 @@ for (const engine of ENGINES) {
       expect(big.items.map((item) => item.n)).to.deep.equal([6]);
     });
 
+    it('should find a document by the value a later transaction gave its field, not the old one', async () => {
+      const { id } = await store.transaction((db) => db.insert('order', { status: 'open' }));
+      const find = (status: string) =>
+        store.read(async (db) => (await db.find('order', { where: { status } })).total);
+      expect(await find('open')).to.equal(1);
+      await store.transaction(async (db) => {
+        (await db.get<{ status: string }>('order', id))!.status = 'paid';
+      });
+      expect(await find('open')).to.equal(0);
+      expect(await find('paid')).to.equal(1);
+      const inside = await store.transaction(async (db) => {
+        (await db.get<{ status: string }>('order', id))!.status = 'ready';
+        return (await db.find('order', { where: { status: 'ready' } })).total;
+      });
+      expect(inside).to.equal(1);
+      expect(await find('paid')).to.equal(0);
+    });
+
     it('should save changes made to a loaded document, with a new version', async () => {
       const { id } = await store.transaction((db) => db.insert('order', { status: 'open' }));
       const before = await store.read((db) => db.get('order', id));

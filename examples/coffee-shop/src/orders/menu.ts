@@ -18,6 +18,9 @@ export const DRINKS: readonly Drink[] = [
   { code: 'hot-chocolate', name: 'Hot chocolate', price: 3.0 },
 ];
 
+/** The version of the menu (drinks, sizes, prices): one more whenever it changes. */
+export const MENU_REVISION = 1;
+
 /** The sizes, and what each adds to a medium's price. */
 export const SIZES = { small: -0.5, medium: 0, large: 0.6 } as const;
 

@@ -9,7 +9,7 @@ import {
 } from '@halway/server';
 import { onlyService, onlyStaff, type CoffeeShopServiceOptions } from '../config.js';
 import { serviceBasics } from '../service.js';
-import { CURRENCY, DRINKS, priceOf, SIZES, type Size } from './menu.js';
+import { CURRENCY, DRINKS, MENU_REVISION, priceOf, SIZES, type Size } from './menu.js';
 import { declinedPayment, paymentMessages, ticketMessages } from './messages.js';
 import { markPaidInput, markQueuedInput, placeOrderInput, updateOrderInput } from './schemas.js';
 
@@ -49,6 +49,9 @@ export function createOrders(options: CoffeeShopServiceOptions) {
   const menu = defineResource('/menu', {
     title: 'Menu',
     cacheControl: 'max-age=300',
+    // The menu is part of the code: it is rendered once, not for every customer who reads it.
+    version: () => MENU_REVISION,
+    cacheByVersion: true,
     properties: () => ({ currency: CURRENCY, sizes: SIZES }),
     embedded: () => ({ 'cs:drinks': DRINKS.map((drink) => ({ ...drink })) }),
   });

@@ -7,6 +7,7 @@ import {
   originOf,
   type OriginMatcher,
 } from './origin-scope.js';
+import { headerSetterOf, type HeaderSetter } from './header-setters.js';
 import type { DirectSend } from './node-http.js';
 import type { AttemptResponse } from './retry.js';
 import { attemptSignal } from './signals.js';
@@ -41,10 +42,20 @@ export class MiddlewareStack {
     this.#entries.push({ matches, middleware });
   }
 
-  /** Whether any middleware is for the origin of `url`. */
-  appliesTo(url: string): boolean {
+  /**
+   * What the middlewares for the origin of `url` do to a request's headers, in order, when
+   * that is all they do (none: an empty list); undefined when one of them does more.
+   */
+  headerSettersFor(url: string): HeaderSetter[] | undefined {
     const origin = originOf(url) ?? '';
-    return this.#entries.some((entry) => entry.matches(origin));
+    const setters: HeaderSetter[] = [];
+    for (const entry of this.#entries) {
+      if (!entry.matches(origin)) continue;
+      const setter = headerSetterOf(entry.middleware);
+      if (setter === undefined) return undefined;
+      setters.push(setter);
+    }
+    return setters;
   }
 
   /** Runs `request` through the middlewares that match its origin, then `send`. */
@@ -94,8 +105,10 @@ export async function sendAttempt(
   const { signal, timeout } = limits;
   const attempt = attemptSignal(signal, timeout);
   try {
-    if (deps.direct && !deps.stack.appliesTo(request.url)) {
-      const direct = deps.direct(request, attempt.signal);
+    const setters = deps.direct && deps.stack.headerSettersFor(request.url);
+    if (deps.direct && setters) {
+      const sent = setters.length === 0 ? request : await withHeadersSet(request, setters);
+      const direct = deps.direct(sent, attempt.signal);
       if (direct) return await direct;
     }
     const mode = FETCH_HIDES_REDIRECTS ? 'follow' : 'manual';
@@ -156,6 +169,17 @@ async function endOfStack(
   }
   directAnswers.set(response, answer);
   return response;
+}
+
+// The request with what header-only middlewares set, on a copy of its headers: the request
+// itself never carries credentials (a redirect elsewhere is sent without them).
+async function withHeadersSet(
+  request: HttpRequest,
+  setters: readonly HeaderSetter[],
+): Promise<HttpRequest> {
+  const headers = new Headers(request.headers);
+  for (const set of setters) await set(headers);
+  return { ...request, headers };
 }
 
 function toFetchRequest(

@@ -50,13 +50,16 @@ export class HttpCache {
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     const policyRequest = toPolicyRequest(request);
-    if (!revalidate && entry.policy.satisfiesWithoutRevalidation(policyRequest)) {
-      return { kind: 'fresh', response: this.#cachedResponse(entry, entry.policy) };
+    if (revalidate) {
+      return { kind: 'stale', headers: toHeaders(entry.policy.revalidationHeaders(policyRequest)) };
     }
-    return {
-      kind: 'stale',
-      headers: toHeaders(entry.policy.revalidationHeaders(policyRequest)),
-    };
+    // One evaluation gives both answers (satisfiesWithoutRevalidation() computes the same and
+    // throws away the headers of a hit, which would then be computed again).
+    const evaluated = entry.policy.evaluateRequest(policyRequest);
+    if (evaluated.revalidation === undefined) {
+      return { kind: 'fresh', response: cachedResponse(entry, evaluated.response.headers) };
+    }
+    return { kind: 'stale', headers: toHeaders(evaluated.revalidation.headers) };
   }
 
   /** Stores a response to a GET if HTTP allows it; a `no-store` response also evicts the old one. */
@@ -93,7 +96,7 @@ export class HttpCache {
     );
     const updated = { ...entry, policy };
     this.#entries.set(key, updated);
-    return this.#cachedResponse(updated, policy);
+    return cachedResponse(updated, policy.responseHeaders());
   }
 
   /** Forgets what is stored for `url`. */
@@ -105,14 +108,10 @@ export class HttpCache {
   clear(): void {
     this.#entries.clear();
   }
+}
 
-  #cachedResponse(entry: CacheEntry, policy: CachePolicy): AttemptResponse {
-    return {
-      status: entry.status,
-      headers: toHeaders(policy.responseHeaders()),
-      body: entry.body,
-    };
-  }
+function cachedResponse(entry: CacheEntry, headers: CachePolicy.Headers): AttemptResponse {
+  return { status: entry.status, headers: toHeaders(headers), body: entry.body };
 }
 
 function toPolicyRequest(request: HttpRequest): CachePolicy.Request {

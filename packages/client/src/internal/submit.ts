@@ -72,7 +72,8 @@ export async function sendSubmission<T extends ResourceType>(
  * The state a successful submission led to. The body is that state when the server says so
  * (`Preference-Applied: return=representation`, a `Content-Location`, a followed redirect, or a
  * document whose `self` is the `Location`), or when there is no `Location` to go to. Otherwise
- * the `Location` is loaded; with neither, the state is the (possibly empty) response itself.
+ * the `Location` is loaded, unless the request said `Prefer: return=minimal` (its sender wants
+ * no representation); without one, the state is the (possibly empty) response itself.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7240#section-4.2
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-8.7
@@ -110,7 +111,10 @@ async function resultState<T extends ResourceType>(
       return state;
     }
   }
-  if (location !== undefined) return core.loadState<T>(location, call.options, call.context);
+  const minimal = /\breturn=minimal\b/i.test(result.request.headers.get('prefer') ?? '');
+  if (location !== undefined && !minimal) {
+    return core.loadState<T>(location, call.options, call.context);
+  }
   return core.stateFrom<T>(result, { source: 'submission' });
 }
 

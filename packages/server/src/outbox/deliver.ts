@@ -16,6 +16,10 @@ export interface DeliverySettings {
 
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 
+// A delivery needs the outcome, not the target's new representation: the peer need not render
+// one, and the client need not read it, nor load a created resource's Location.
+const MINIMAL = { prefer: 'return=minimal' };
+
 /**
  * One attempt at a leased message: the first reads the target's form and encodes the
  * submission, which is kept before it is sent and resent as is from then on (so a submission
@@ -33,14 +37,14 @@ export async function deliver(
   const timeout = settings.attemptTimeout;
   try {
     if (row.pending) {
-      await client.replay(JSON.parse(row.pending) as never, { timeout });
+      await client.replay(JSON.parse(row.pending) as never, { timeout, headers: MINIMAL });
     } else {
       const form = await client.go(row.target).loadForm(row.form, { cache: 'no-cache', timeout });
       const submission = await form.prepare(JSON.parse(row.values) as never, {
         idempotencyKey: row.idempotencyKey,
       });
       await table.savePending(row.id, JSON.stringify(submission.toJSON()));
-      await submission.send({ timeout });
+      await submission.send({ timeout, headers: MINIMAL });
     }
     await table.delivered(row.id);
     log.info('outbox message delivered', {

@@ -96,7 +96,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
       if (headers !== undefined) target.use(setHeaders(headers), { origin });
     }
   }
-  const lastKnown = new Map<string, State>();
+  const lastKnown = new Map<string, { state: State; freshUntil: number }>();
   const warned = new Map<string, number>();
 
   const entry = (peer: string, caller: string) => {
@@ -113,16 +113,20 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     warned.set(`${peer} ${message}`, now);
     log.warn(message, { peer, ...fields });
   };
+  // Every page that links into a peer asks for its home document: while HTTP says the last one
+  // is fresh, it is used as it is, without the client's cache building it anew for each page.
   // The warm-up at start-up is quiet: peers often come up a moment later, and the first request
   // that needs one warns if it is still down.
   const home = async (peer: string, quiet = false): Promise<State | undefined> => {
     const { url } = entry(peer, 'peers.link()');
+    const last = lastKnown.get(peer);
+    if (last !== undefined && Date.now() < last.freshUntil) return last.state;
     try {
       const state = await homes.go(url).get();
-      lastKnown.set(peer, state);
+      lastKnown.set(peer, { state, freshUntil: Date.now() + freshFor(state.headers) });
       return state;
     } catch (error) {
-      const known = lastKnown.get(peer);
+      const known = lastKnown.get(peer)?.state;
       if (quiet) return known;
       warn(
         peer,
@@ -163,4 +167,16 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     link,
     href: async (peer, rel, variables) => (await link(peer, rel, variables))?.href,
   };
+}
+
+/**
+ * How long, in ms, a response may be used without asking again: its `max-age` less its `Age`
+ * (RFC 9111 §4.2.1). None for `no-cache`, `no-store` or no `max-age`: then the client's HTTP
+ * cache decides, as for any request.
+ */
+function freshFor(headers: Headers): number {
+  const control = headers.get('cache-control') ?? '';
+  const maxAge = /(?:^|[\s,])max-age=(\d+)/i.exec(control);
+  if (maxAge === null || /\bno-(?:cache|store)\b/i.test(control)) return 0;
+  return Math.max(0, Number(maxAge[1]) - (Number(headers.get('age')) || 0)) * 1000;
 }
