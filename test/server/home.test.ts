@@ -49,4 +49,39 @@ describe('defineHome', () => {
       .expect(201)
       .expect('Location', '/shop/orders/2');
   });
+
+  it('should render a home with a version and cacheByVersion once, and say its version in the ETag', async () => {
+    let renders = 0;
+    const orders = defineResource('/orders', { load: () => ({}) });
+    const home = defineHome({ links: { orders }, version: 7, cacheByVersion: true }).action(
+      'place',
+      {
+        method: 'POST',
+        allow: () => {
+          renders++;
+          return true;
+        },
+        handle: () => undefined,
+      },
+    );
+    const app = createService({ resources: [home, orders], logger: false });
+    const first = await request(app).get('/').set('Host', 'shop.test').expect(200);
+    const again = await request(app).get('/').set('Host', 'shop.test').expect(200);
+    expect(renders).to.equal(1);
+    expect(again.text).to.equal(first.text);
+    expect(first.headers.etag).to.match(/^"7:/);
+    expect(first.body._templates.place.method).to.equal('POST');
+    await request(app)
+      .get('/')
+      .set('Host', 'shop.test')
+      .set('If-None-Match', first.headers.etag!)
+      .expect(304);
+  });
+
+  it('should refuse cacheByVersion on a home without a version', () => {
+    expect(() => defineHome({ cacheByVersion: true })).to.throw(
+      TypeError,
+      'defineHome(): cacheByVersion needs a version',
+    );
+  });
 });

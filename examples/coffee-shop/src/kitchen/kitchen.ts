@@ -126,6 +126,9 @@ export function createKitchen(options: CoffeeShopServiceOptions) {
     title: 'Kitchen',
     cacheControl: 'max-age=60',
     links: { 'cs:queue': queue, 'cs:ticket-for': ticketFor },
+    // Made of declarations only (its forms have no guards): one version as long as the code.
+    version: 1,
+    cacheByVersion: true,
   })
     .action('add-ticket', {
       method: 'POST',

@@ -209,6 +209,9 @@ export function createOrders(options: CoffeeShopServiceOptions) {
       description: 'Place an order, pay for it, and collect it when the kitchen says it is ready.',
     },
     links: { 'cs:orders': ordersCollection, 'cs:menu': menu },
+    // Its form lists the drinks of the menu: it changes with the menu, and with nothing else.
+    version: MENU_REVISION,
+    cacheByVersion: true,
   }).action('place-order', {
     method: 'POST',
     title: 'Place an order',

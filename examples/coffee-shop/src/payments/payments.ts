@@ -184,6 +184,8 @@ export function createPayments(options: CoffeeShopServiceOptions) {
     title: 'Payments',
     cacheControl: 'max-age=60',
     links: { 'cs:payment-for': payment },
+    version: 1,
+    cacheByVersion: true,
   });
 
   const app = assemble([home, payment, receipt]);

@@ -16,6 +16,18 @@ export interface HomeOptions {
    * clients and other services expand instead of knowing paths.
    */
   links?: Record<string, AnyResource | HalLinkInput>;
+  /**
+   * The version of the home document, from which its ETags are made: one more whenever its
+   * links, properties or forms change (a release number will do). Without it, the ETag is a
+   * digest of the document.
+   */
+  version?: string | number;
+  /**
+   * Declares that the home document depends on its `version`, the caller and the URL only (no
+   * action guard reads the clock or other documents): it is then rendered once per version,
+   * media type and caller, as a resource's `cacheByVersion`. Needs `version`.
+   */
+  cacheByVersion?: boolean;
 }
 
 /**
@@ -29,9 +41,14 @@ export interface HomeOptions {
 export function defineHome(
   options: HomeOptions = {},
 ): Resource<Record<string, never>, Record<string, never>> {
+  const { version } = options;
+  if (options.cacheByVersion === true && version === undefined)
+    throw new TypeError('defineHome(): cacheByVersion needs a version');
   const home = new Resource<Record<string, never>, Record<string, never>>('/', {
     title: options.title,
     cacheControl: options.cacheControl,
+    ...(version === undefined ? {} : { version: () => version }),
+    cacheByVersion: options.cacheByVersion,
     properties: () => ({
       ...(options.title === undefined ? {} : { title: options.title }),
       ...options.properties,
