@@ -22,13 +22,20 @@ const TEMPLATES = Number(process.env.BENCH_TEMPLATES ?? 2);
 // halway-cached: the same resource declared cacheByVersion (rendered once per version).
 const cached = process.argv[2] === 'halway-cached';
 
+// The relation names are made once, as the names an author writes in a links function are
+// constants; the hrefs are made for every request, as they depend on the state.
+const RELATED = Array.from(
+  { length: Math.max(LINKS - 2, 0) },
+  (_, index) => `related-${index + 2}`,
+);
+
 function links(): Record<string, string> {
   const all: Record<string, string> = {
     payment: 'http://localhost:4002/payments?order=%2Forders%2F17',
     collection: '/orders',
   };
-  for (let index = 2; index < LINKS; index++)
-    all[`related-${index}`] = `/orders/17/related/${index}`;
+  for (let index = 0; index < RELATED.length; index++)
+    all[RELATED[index]!] = `/orders/17/related/${index + 2}`;
   return all;
 }
 
