@@ -7,6 +7,7 @@ import {
   type State,
 } from '@halway/client';
 import { expandLink, type HalLink, type UriTemplateVariables } from '@halway/hal';
+import CachePolicy from 'http-cache-semantics';
 import { defaultLogger, type Logger } from '../logger.js';
 
 /** A peer: its entry URL, and the credentials this service calls it with (sent to its origin only). */
@@ -123,7 +124,7 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
     if (last !== undefined && Date.now() < last.freshUntil) return last.state;
     try {
       const state = await homes.go(url).get();
-      lastKnown.set(peer, { state, freshUntil: Date.now() + freshFor(state.headers) });
+      lastKnown.set(peer, { state, freshUntil: Date.now() + freshFor(state) });
       return state;
     } catch (error) {
       const known = lastKnown.get(peer)?.state;
@@ -170,13 +171,17 @@ export function createPeers(options: PeersOptions, log: Logger = defaultLogger()
 }
 
 /**
- * How long, in ms, a response may be used without asking again: its `max-age` less its `Age`
- * (RFC 9111 §4.2.1). None for `no-cache`, `no-store` or no `max-age`: then the client's HTTP
- * cache decides, as for any request.
+ * How long, in ms, a peer's response may be used without asking again, as HTTP caching says
+ * for a private cache (RFC 9111: `max-age` less `Age`, none for `no-cache` or `no-store`). No
+ * heuristic freshness: without a lifetime of its own, the client's HTTP cache decides, as for
+ * any request.
  */
-function freshFor(headers: Headers): number {
-  const control = headers.get('cache-control') ?? '';
-  const maxAge = /(?:^|[\s,])max-age=(\d+)/i.exec(control);
-  if (maxAge === null || /\bno-(?:cache|store)\b/i.test(control)) return 0;
-  return Math.max(0, Number(maxAge[1]) - (Number(headers.get('age')) || 0)) * 1000;
+function freshFor(state: State): number {
+  const headers = Object.fromEntries(state.headers);
+  const policy = new CachePolicy(
+    { url: state.url, method: 'GET', headers: {} },
+    { status: state.status, headers },
+    { shared: false, cacheHeuristic: 0 },
+  );
+  return policy.timeToLive();
 }
