@@ -75,15 +75,15 @@ export function representationReply(
   status = 200,
 ): Reply | Promise<Reply> {
   const version = declaredVersion(owner, state);
-  const key =
-    owner.resource.options.cacheByVersion === true && version !== undefined
-      ? cacheKey(runtime, context, request, self, String(version), status)
-      : undefined;
-  const cached = key === undefined ? undefined : runtime.representations.get(key);
-  if (cached !== undefined) return cached;
   // With a declared version, hrefs are made absolute as the document is rendered. Without one,
   // the state version is a digest of the document, which must not depend on the origin asked.
   const origin = version === undefined ? undefined : linkOrigin(runtime.links, request);
+  const key =
+    owner.resource.options.cacheByVersion === true && version !== undefined
+      ? cacheKey(context, request, self, String(version), status, origin)
+      : undefined;
+  const cached = key === undefined ? undefined : runtime.representations.get(key);
+  if (cached !== undefined) return cached;
   const finish = (document: HalDocument): Reply => {
     const reply = documentReply(
       runtime,
@@ -104,19 +104,19 @@ export function representationReply(
 }
 
 function cacheKey(
-  runtime: ServiceRuntime,
   context: Context,
   request: IncomingRequest,
   self: string,
   version: string,
   status: number,
+  origin: string | undefined,
 ): string {
   return representationKey({
     self,
     version,
     status,
     accept: request.headers.accept ?? '*/*',
-    origin: linkOrigin(runtime.links, request) ?? '',
+    origin: origin ?? '',
     // The whole identity, not just the id: roles and claims decide what a caller sees too.
     caller: context.caller === undefined ? '' : JSON.stringify(context.caller),
   });
