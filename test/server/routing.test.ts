@@ -90,4 +90,51 @@ describe("Halway's own routes and what is mounted on a service", () => {
     await request(app).get('/probe/7?q=latte').set('X-Probe', 'yes').expect(200);
     expect(seen).to.deep.equal([['yes', 'latte', '/probe/7', '7']]);
   });
+
+  it("should give an action's handler the whole context: query, Express's request, helpers, state and input", async () => {
+    const seen: unknown[] = [];
+    const note = defineResource('/notes/:id', {
+      load: ({ params }) => ({ id: params.id, text: 'old' }),
+      properties: (state) => state,
+    }).action('rename', {
+      method: 'POST',
+      input: { type: 'object', properties: { text: { type: 'string' } } } as const,
+      handle: (context) => {
+        // Taken out of the context, as authors do: the helpers still work.
+        const { absoluteUrl, href, query, request: express, state, input, params, self } = context;
+        seen.push({
+          query: query.dry,
+          header: express.get('x-probe'),
+          state: state.text,
+          input: input.text,
+          params: params.id,
+          self,
+          href: href(note, { id: '8' }),
+          absolute: absoluteUrl('/notes/8'),
+        });
+      },
+    });
+    const app = createService({
+      resources: [note],
+      logger: false,
+      publicUrl: 'http://notes.example',
+    });
+    await request(app)
+      .post('/notes/7?dry=yes')
+      .set('X-Probe', 'on')
+      .send({ text: 'new' })
+      .expect(204);
+    expect(seen).to.deep.equal([
+      {
+        query: 'yes',
+        header: 'on',
+        state: 'old',
+        input: 'new',
+        params: '7',
+        self: '/notes/7',
+        href: '/notes/8',
+        absolute: 'http://notes.example/notes/8',
+      },
+    ]);
+  });
 });

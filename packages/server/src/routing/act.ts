@@ -7,8 +7,8 @@ import type { BodyParser } from '../http/body.js';
 import { problemReply, toProblem } from '../http/problems.js';
 import { writeReply, type Reply } from '../http/reply.js';
 import type { CompiledAction, CompiledResource } from '../resource/compile.js';
-import type { ActionContext, RequestContext } from '../resource/context.js';
-import { requestParams } from '../resource/create-context.js';
+import type { RequestContext } from '../resource/context.js';
+import { actionContextOf, requestParams } from '../resource/create-context.js';
 import { availableActions, isAllowed, isPermitted } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import { checkReadable, refusal } from './permission.js';
@@ -94,12 +94,8 @@ async function perform(
 
   const { options } = action.declaration;
   if (!('handle' in options)) throw new TypeError(`action "${action.name}" has no handler`);
-  const actionContext: ActionContext<unknown, Record<string, string | undefined>, unknown> = {
-    ...context,
-    db: unit,
-    state,
-    input: result.value,
-  };
+  // Its `db` is the action's transaction already (the context was made with the unit).
+  const actionContext = actionContextOf(context, state, result.value);
   await unit.tx.savepoint();
   try {
     const outcome = await options.handle(actionContext as never);
