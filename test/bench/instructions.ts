@@ -3,11 +3,12 @@
 // and cacheByVersion) on the same payload (BENCH_CONTENDERS=halway,express picks some). Unlike
 // throughput, the count does not move much with whatever else the machine is doing. Each server
 // runs under callgrind with counting off: it answers BENCH_WARMUP requests (start-up, module
-// loading and V8's optimizing compiler all happen then) in two loads, each on new connections,
-// because the first connections to close deoptimize Node's own stream and socket code (a
-// "wrong map" when a socket is torn down) and the second load compiles it again: with one load,
-// that recompilation (~120k instructions per request) fell into the count of every
-// contender. Then counting is switched on with
+// loading and V8's optimizing compiler all happen then) in BENCH_WARMUP_LOADS loads, each on new
+// connections, because the first connections to close deoptimize Node's own stream and socket
+// code (a "wrong map" when a socket is torn down), later loads compile it again, and the last
+// of Node's functions reach the optimizing compiler only after some 8,000 requests: with one
+// load of 3,000, that compilation (~120k instructions per request) fell into the count of
+// every contender. Then counting is switched on with
 // callgrind_control, and it answers BENCH_REQUESTS more, then exits: the count over those,
 // divided by their number, is the cost of one request. V8 runs single-threaded there, so that
 // the count depends on the requests, not on how busy the machine is. BENCH_LINKS and
@@ -20,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 8000);
+const WARMUP_LOADS = Number(process.env.BENCH_WARMUP_LOADS ?? 4);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 39401);
 const contenders = ['raw', 'express', 'halway', 'halway-cached'] as const;
@@ -57,7 +59,10 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
     ],
     {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      env: { ...process.env, BENCH_EXIT_AFTER: String(WARMUP + REQUESTS) },
+      env: {
+        ...process.env,
+        BENCH_EXIT_AFTER: String(Math.round(WARMUP / WARMUP_LOADS) * WARMUP_LOADS + REQUESTS),
+      },
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -67,9 +72,9 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
     );
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Two loads: see the top of this file for why.
-  await load(port, Math.ceil(WARMUP / 2));
-  await load(port, Math.floor(WARMUP / 2));
+  // Several loads, on new connections each time: see the top of this file for why.
+  for (let index = 0; index < WARMUP_LOADS; index++)
+    await load(port, Math.round(WARMUP / WARMUP_LOADS));
   execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' });
   await load(port, REQUESTS);
   await exited;
