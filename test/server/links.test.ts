@@ -196,15 +196,25 @@ describe('absolute links', () => {
       }),
       embedded: () => ({ line: { _links: { product: { href: 'products/7' } } } }),
     };
-    const versioned = defineResource('/versioned/orders/:id', {
-      ...shape,
-      version: () => 3,
-    }).action('pay', { method: 'POST', path: '/payment', handle: () => undefined });
-    const digested = defineResource('/digested/orders/:id', shape).action('pay', {
-      method: 'POST',
-      path: '/payment',
-      handle: () => undefined,
-    });
+    // A field whose options come from a path-relative and a root-relative link.
+    const sized = (href: string) =>
+      ({
+        type: 'object',
+        properties: { size: { type: 'string', 'x-hal-forms': { options: { link: { href } } } } },
+      }) as const;
+    const withActions = (path: string, version?: () => number) =>
+      defineResource(path, { ...shape, version })
+        .action('pay', { method: 'POST', path: '/payment', handle: () => undefined })
+        // Its form is the same for every state and request: shared, not copied, when relative.
+        .action('resize', { method: 'PUT', input: sized('/sizes'), handle: () => undefined })
+        .action('pick', {
+          method: 'PATCH',
+          input: sized('sizes'),
+          values: () => ({ size: 'large' }),
+          handle: () => undefined,
+        });
+    const versioned = withActions('/versioned/orders/:id', () => 3);
+    const digested = withActions('/digested/orders/:id');
     const app = createService({ resources: [versioned, digested], logger: false });
     const [a, b] = await Promise.all(
       ['versioned', 'digested'].map((prefix) =>
@@ -225,6 +235,12 @@ describe('absolute links', () => {
       'http://shop.test/versioned/orders/products/7',
     );
     expect(a!.body._templates.pay.target).to.equal('http://shop.test/versioned/orders/1/payment');
+    expect(a!.body._templates.resize.properties[0].options.link.href).to.equal(
+      'http://shop.test/sizes',
+    );
+    expect(a!.body._templates.pick.properties[0].options.link.href).to.equal(
+      'http://shop.test/versioned/orders/sizes',
+    );
   });
 
   it('should give a resource without a version the same state version whatever Host it is read through', async () => {

@@ -124,7 +124,8 @@ function changedItems<T>(items: T[], change: (item: T) => T): T[] {
   return copy ?? items;
 }
 
-function absoluteTemplate(
+/** A form with its target and option links made absolute; the same form when they already were. */
+export function absoluteTemplate(
   template: HalFormsTemplate,
   origin: string,
   base: string,

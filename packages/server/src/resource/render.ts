@@ -8,7 +8,13 @@ import {
   type HalLinkInput,
 } from '@halway/hal';
 import { profileLink } from '../alps/publish.js';
-import { absoluteDocument, absoluteHref, absoluteLink, baseOf } from '../links/absolute.js';
+import {
+  absoluteDocument,
+  absoluteHref,
+  absoluteLink,
+  absoluteTemplate,
+  baseOf,
+} from '../links/absolute.js';
 import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
 import type { EmbeddedMap, LinkMap } from './resource.js';
@@ -90,9 +96,14 @@ function assemble(
     else builder.embed(rel, embeddedAt(value, hrefs));
   }
   for (const action of available) {
-    builder.template(action.name, templateFor(action, state, context, self, hrefs));
+    builder.template(action.name, templateAt(templateFor(action, state, context, self), hrefs));
   }
   return builder.toJSON();
+}
+
+// A form as the document shows it: its target and option links absolute when rendering with an origin.
+function templateAt(template: HalFormsTemplate, hrefs: Hrefs | undefined): HalFormsTemplate {
+  return hrefs === undefined ? template : absoluteTemplate(template, hrefs.origin, hrefs.base);
 }
 
 // An embedded resource as the document shows it: with absolute hrefs when rendering with an origin.
@@ -146,7 +157,6 @@ function templateFor(
   state: unknown,
   context: Context,
   self: string,
-  hrefs: Hrefs | undefined,
 ): HalFormsTemplate {
   const { options } = action.declaration;
   const values = options.values?.(state, context);
@@ -169,8 +179,6 @@ function templateFor(
         ? joinPaths(self, action.subPath)
         : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
   }
-  if (hrefs !== undefined && template.target !== undefined)
-    template.target = absoluteHref(template.target, hrefs.origin, hrefs.base);
   if (withState && values) template.properties = withValues(action.properties, values);
   return template;
 }
