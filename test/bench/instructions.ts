@@ -19,10 +19,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ACCEPT } from './contenders.js';
 
 const servers = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 8000);
 const WARMUP_LOADS = Number(process.env.BENCH_WARMUP_LOADS ?? 4);
+const PER_WARMUP_LOAD = Math.round(WARMUP / WARMUP_LOADS);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const PORT = Number(process.env.BENCH_PORT ?? 39401);
 const contenders = ['raw', 'express', 'halway', 'halway-cached'] as const;
@@ -34,7 +36,7 @@ function load(port: number, amount: number) {
     url: `http://127.0.0.1:${port}/orders/17`,
     connections: 4,
     amount,
-    headers: { accept: 'application/prs.hal-forms+json' },
+    headers: { accept: ACCEPT },
   });
 }
 
@@ -61,7 +63,7 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       env: {
         ...process.env,
-        BENCH_EXIT_AFTER: String(Math.round(WARMUP / WARMUP_LOADS) * WARMUP_LOADS + REQUESTS),
+        BENCH_EXIT_AFTER: String(PER_WARMUP_LOAD * WARMUP_LOADS + REQUESTS),
       },
     },
   );
@@ -73,8 +75,7 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // Several loads, on new connections each time: see the top of this file for why.
-  for (let index = 0; index < WARMUP_LOADS; index++)
-    await load(port, Math.round(WARMUP / WARMUP_LOADS));
+  for (let index = 0; index < WARMUP_LOADS; index++) await load(port, PER_WARMUP_LOAD);
   execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' });
   await load(port, REQUESTS);
   await exited;
