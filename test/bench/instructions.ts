@@ -53,6 +53,10 @@ async function instructionsPerRequest(which: Contender, port: number): Promise<n
       // V8 compiles and collects on the main thread then: what is counted does not depend on
       // when a background compilation happens to finish on a busy machine.
       '--single-threaded',
+      // No collection because the process went idle: the memory reducer starts a full one a
+      // while after the warm-up's last load, and whether it lands in the count (some 20k
+      // instructions per request) depended on timing, not on the requests.
+      '--no-memory-reducer',
       '--import',
       'tsx',
       servers,

@@ -132,15 +132,22 @@ export function absoluteTemplate(
 ): HalFormsTemplate {
   const target =
     template.target === undefined ? undefined : absoluteHref(template.target, origin, base);
-  const properties =
-    template.properties &&
-    changedItems(template.properties, (property) => absoluteOptions(property, origin, base));
+  const properties = template.properties && absoluteProperties(template.properties, origin, base);
   // A form without a target (it posts to self) nor relative option links has nothing to change.
   if (target === template.target && properties === template.properties) return template;
   const copy: HalFormsTemplate = { ...template };
   if (target !== undefined) copy.target = target;
   if (properties !== undefined) copy.properties = properties;
   return copy;
+}
+
+/** Form properties with their option links made absolute; the same array when they already were. */
+export function absoluteProperties(
+  properties: HalFormsProperty[],
+  origin: string,
+  base: string,
+): HalFormsProperty[] {
+  return changedItems(properties, (property) => absoluteOptions(property, origin, base));
 }
 
 function absoluteOptions(

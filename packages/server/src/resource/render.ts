@@ -12,7 +12,7 @@ import {
   absoluteDocument,
   absoluteHref,
   absoluteLink,
-  absoluteTemplate,
+  absoluteProperties,
   baseOf,
 } from '../links/absolute.js';
 import type { CompiledAction, CompiledResource } from './compile.js';
@@ -96,14 +96,9 @@ function assemble(
     else builder.embed(rel, embeddedAt(value, hrefs));
   }
   for (const action of available) {
-    builder.template(action.name, templateAt(templateFor(action, state, context, self), hrefs));
+    builder.template(action.name, templateFor(action, state, context, selfHref, hrefs));
   }
   return builder.toJSON();
-}
-
-// A form as the document shows it: its target and option links absolute when rendering with an origin.
-function templateAt(template: HalFormsTemplate, hrefs: Hrefs | undefined): HalFormsTemplate {
-  return hrefs === undefined ? template : absoluteTemplate(template, hrefs.origin, hrefs.base);
 }
 
 // An embedded resource as the document shows it: with absolute hrefs when rendering with an origin.
@@ -152,33 +147,55 @@ export function requiresIfMatch(action: CompiledAction): boolean {
   return 'handle' in options && options.requireIfMatch === true;
 }
 
+/**
+ * An action's form in a state: the compiled one, shared, when nothing in it depends on the
+ * request; else one copy with its target, its values and (with `hrefs`) absolute option links.
+ * `self` is the document's own `self`, already absolute when rendering with `hrefs`.
+ */
 function templateFor(
   action: CompiledAction,
   state: unknown,
   context: Context,
   self: string,
+  hrefs: Hrefs | undefined,
 ): HalFormsTemplate {
   const { options } = action.declaration;
   const values = options.values?.(state, context);
-  const withState = Boolean(values) && action.properties.length > 0;
-  // Nothing in this template depends on the request: the compiled one is shared, never changed.
-  if (!withState && !('target' in options) && action.subPath === '') return action.template;
+  let properties =
+    values && action.properties.length > 0
+      ? withValues(action.properties, values)
+      : action.properties;
+  if (hrefs !== undefined) properties = absoluteProperties(properties, hrefs.origin, hrefs.base);
+  const target = targetOf(action, context, self, hrefs);
+  // Nothing in this form depends on the request: the compiled one is shared, never changed.
+  if (target === undefined && properties === action.properties) return action.template;
   // Copied key by key: a spread copy that then gets a new key (target) becomes a slow dictionary.
   const template: HalFormsTemplate = Object.assign({}, action.template);
+  if (target !== undefined) template.target = target;
+  if (properties !== action.properties) template.properties = properties;
+  return template;
+}
+
+// Where a form is sent, when not to the document's own `self` (undefined then).
+function targetOf(
+  action: CompiledAction,
+  context: Context,
+  self: string,
+  hrefs: Hrefs | undefined,
+): string | undefined {
+  const { options } = action.declaration;
   if ('target' in options) {
     // The target's path template only: the form's other values travel in the query, as for any GET form.
-    template.target =
+    const target =
       typeof options.target === 'string'
         ? options.target
         : context.basePath + options.target.path.template;
-  } else if (action.subPath !== '') {
-    // The sub-path goes before the query: a resource addressed by its query keeps it.
-    const query = self.indexOf('?');
-    template.target =
-      query === -1
-        ? joinPaths(self, action.subPath)
-        : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
+    return hrefs === undefined ? target : absoluteHref(target, hrefs.origin, hrefs.base);
   }
-  if (withState && values) template.properties = withValues(action.properties, values);
-  return template;
+  if (action.subPath === '') return undefined;
+  // The sub-path goes before the query: a resource addressed by its query keeps it.
+  const query = self.indexOf('?');
+  return query === -1
+    ? joinPaths(self, action.subPath)
+    : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
 }
