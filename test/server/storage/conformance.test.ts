@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { documentVersion, type Store } from '@halway/server';
+import { documentVersion, type FindQuery, type Store } from '@halway/server';
 import { providePostgres } from '../../support/provision.js';
 import { ENGINES } from './support/engines.js';
 
@@ -74,6 +74,110 @@ for (const engine of ENGINES) {
       });
       expect(inside).to.equal(1);
       expect(await find('paid')).to.equal(0);
+    });
+
+    it('should find by one or two fields in creation order, an update keeping its document in place', async () => {
+      const ids = await store.transaction(async (db) => {
+        const inserted: string[] = [];
+        for (let n = 0; n < 8; n++) {
+          const status = n % 3 === 0 ? 'paid' : 'open';
+          inserted.push((await db.insert('order', { n, status, shop: n % 2 ? 'a' : 'b' })).id);
+        }
+        return inserted;
+      });
+      const find = (query: FindQuery) =>
+        store.read(async (db) => {
+          const { items, total } = await db.find<{ n: number }>('order', query);
+          return { ns: items.map((item) => item.n), total };
+        });
+      expect(await find({ where: { status: 'paid' } })).to.deep.equal({ ns: [0, 3, 6], total: 3 });
+      expect(await find({ where: { status: 'open', shop: 'a' } })).to.deep.equal({
+        ns: [1, 5, 7],
+        total: 3,
+      });
+      await store.transaction(async (db) => {
+        (await db.get<{ status: string }>('order', ids[1]!))!.status = 'paid';
+        (await db.get<{ status: string }>('order', ids[7]!))!.status = 'ready';
+        await db.remove('order', ids[3]!);
+      });
+      expect(await find({ where: { status: 'paid' } })).to.deep.equal({ ns: [0, 1, 6], total: 3 });
+      expect(await find({ where: { status: 'open', shop: 'a' } })).to.deep.equal({
+        ns: [5],
+        total: 1,
+      });
+      expect(await find({ where: { status: 'paid' }, newestFirst: true })).to.deep.equal({
+        ns: [6, 1, 0],
+        total: 3,
+      });
+      expect(await find({ where: { status: 'paid' }, offset: 1, limit: 1 })).to.deep.equal({
+        ns: [1],
+        total: 3,
+      });
+      expect(await find({ where: { status: 'paid', shop: 'a' } })).to.deep.equal({
+        ns: [1],
+        total: 1,
+      });
+      expect(await find({ where: { status: 'paid', shop: 'c' } })).to.deep.equal({
+        ns: [],
+        total: 0,
+      });
+    });
+
+    it('should find what its transaction wrote and not what it removed, until a rollback to the savepoint', async () => {
+      const row = (id: string, status: string) => ({
+        kind: 'order',
+        id,
+        key: null,
+        version: 1,
+        data: JSON.stringify({ id, status }),
+      });
+      await store.transaction(async (db) => {
+        for (const [id, status] of [
+          ['o1', 'open'],
+          ['o2', 'paid'],
+          ['o3', 'open'],
+          ['o4', 'open'],
+        ] as const)
+          await db.insert('order', { status }, { id });
+      });
+      const { internals } = store;
+      type Reader = Parameters<Parameters<typeof internals.read>[0]>[0];
+      const ids = async (reader: Reader, status: string, query: FindQuery = {}) => {
+        const { rows, total } = await reader.find('order', { ...query, where: { status } });
+        return { ids: rows.map((found) => found.id), total };
+      };
+      const inside = await internals.write(async (tx) => {
+        await tx.update(row('o1', 'paid'));
+        await tx.remove('order', 'o2');
+        await tx.insert(row('o5', 'paid'));
+        const before = [await ids(tx, 'paid'), await ids(tx, 'open')];
+        await tx.savepoint();
+        await tx.update(row('o3', 'paid'));
+        await tx.remove('order', 'o1');
+        await tx.insert(row('o6', 'paid'));
+        const saved = [
+          await ids(tx, 'paid'),
+          await ids(tx, 'paid', { newestFirst: true, limit: 2 }),
+          await ids(tx, 'open'),
+        ];
+        await tx.rollbackToSavepoint();
+        return { before, saved, after: [await ids(tx, 'paid'), await ids(tx, 'open')] };
+      }, 10_000);
+      expect(inside.before).to.deep.equal([
+        { ids: ['o1', 'o5'], total: 2 },
+        { ids: ['o3', 'o4'], total: 2 },
+      ]);
+      expect(inside.saved).to.deep.equal([
+        { ids: ['o3', 'o5', 'o6'], total: 3 },
+        { ids: ['o6', 'o5'], total: 3 },
+        { ids: ['o4'], total: 1 },
+      ]);
+      expect(inside.after).to.deep.equal(inside.before);
+      const committed = await internals.read(async (reader) => [
+        await ids(reader, 'paid'),
+        await ids(reader, 'open'),
+      ]);
+      expect(committed).to.deep.equal(inside.before);
     });
 
     it('should save changes made to a loaded document, with a new version', async () => {

@@ -6,11 +6,12 @@ import type {
   IdempotencyRow,
   OutboxRow,
 } from './engine.js';
+import { dataOf, IndexedRows } from './memory-index.js';
 import { createMemoryOutboxTable, requeued } from './memory-outbox.js';
 import { Mutex, TransactionClosedError, withinTimeout } from './serialize.js';
 import type { FindQuery } from './types.js';
 
-type Kinds = Map<string, Map<string, DocumentRow>>;
+type Kinds = Map<string, IndexedRows>;
 
 /**
  * The memory engine: for tests and demos only, since everything is lost when the process ends.
@@ -59,7 +60,7 @@ function reader(
   const get = (kind: string, id: string): DocumentRow | undefined => {
     const written = overlay.get(slot(kind, id));
     if (written !== undefined) return written ?? undefined;
-    return kinds.get(kind)?.get(id);
+    return kinds.get(kind)?.rows.get(id);
   };
   return {
     get: (kind, id) => Promise.resolve(get(kind, id)),
@@ -71,34 +72,27 @@ function reader(
       return Promise.resolve(undefined);
     },
     find(kind, query) {
-      const committed = kinds.get(kind)?.values() ?? [];
+      const committed = kinds.get(kind);
+      const where = query.where ?? {};
       // Committed reads (most of them) have nothing written over the committed rows.
-      if (overlay.size === 0) return Promise.resolve(page([...committed], query));
+      if (overlay.size === 0)
+        return Promise.resolve(page(committed?.candidates(where) ?? [], query));
+      // The indexes know committed values only: a row this transaction rewrote may match now.
+      const rewritten: string[] = [];
+      const inserted: DocumentRow[] = [];
+      for (const row of overlay.values()) {
+        if (row?.kind !== kind) continue;
+        if (committed?.rows.has(row.id)) rewritten.push(row.id);
+        else inserted.push(row);
+      }
       const rows: DocumentRow[] = [];
-      const seen = new Set<string>();
-      for (const row of committed) {
-        seen.add(row.id);
+      for (const row of committed?.candidates(where, rewritten) ?? []) {
         const current = get(kind, row.id);
         if (current) rows.push(current);
       }
-      for (const row of overlay.values())
-        if (row && row.kind === kind && !seen.has(row.id)) rows.push(row);
-      return Promise.resolve(page(rows, query));
+      return Promise.resolve(page([...rows, ...inserted], query));
     },
   };
-}
-
-// The data of each row as `where` compares it, parsed once: a row is never changed (a write
-// stores a new one), so a find need not parse every document of the kind again.
-const parsed = new WeakMap<DocumentRow, Record<string, unknown>>();
-
-function dataOf(row: DocumentRow): Record<string, unknown> {
-  let data = parsed.get(row);
-  if (data === undefined) {
-    data = JSON.parse(row.data) as Record<string, unknown>;
-    parsed.set(row, data);
-  }
-  return data;
 }
 
 function page(rows: DocumentRow[], query: FindQuery): { rows: DocumentRow[]; total: number } {
@@ -218,15 +212,15 @@ class MemoryTransaction implements EngineTransaction {
     this.#check();
     for (const [name, row] of this.#overlay) {
       const [kind, id] = name.split('\u0000') as [string, string];
-      const documents = this.kinds.get(kind) ?? new Map<string, DocumentRow>();
+      const documents = this.kinds.get(kind) ?? new IndexedRows();
       this.kinds.set(kind, documents);
-      const before = documents.get(id);
+      const before = documents.rows.get(id);
       if (before?.key != null) this.byKey.delete(slot(kind, before.key));
       if (row === null) {
         documents.delete(id);
         continue;
       }
-      documents.set(id, row);
+      documents.set(row);
       if (row.key !== null) this.byKey.set(slot(kind, row.key), id);
     }
     for (const [key, row] of this.#keys) this.keys.set(key, row);
