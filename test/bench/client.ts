@@ -3,8 +3,10 @@
 // its own (client-walks.ts) so that process.cpuUsage() there is the client's alone. Each round,
 // each client walks BENCH_WORKFLOWS workflows (read home → place an order → update it → follow its
 // payment → pay), each with a new client, one after another; the two alternate over BENCH_ROUNDS
-// rounds (ABBA order), after a warm-up round. Requests are counted on the servers: those without a
-// service's token, so the services' calls to each other are left out. This process's CPU time
+// rounds (ABBA order), after a warm-up round of BENCH_WARMUP workflows each: long enough for V8
+// to have optimized the hot paths of both (with 20, the first measured rounds ran 30–60% slower
+// than the last ones). Requests are counted on the servers: those without a service's token, so
+// the services' calls to each other are left out. This process's CPU time
 // during a round is the services' (with their calls to each other). Every workflow must end with
 // its order paid. Then requests per step (one more workflow each, here), and two checks:
 // freshness (does a warm client see another client's change?) and max-age (a fresh document
@@ -20,6 +22,7 @@ import { STEPS, WORKFLOWS, type Contender, type Step } from './client-workflows.
 
 const PER_ROUND = Number(process.env.BENCH_WORKFLOWS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const CONTENDERS = Object.keys(WORKFLOWS) as Contender[];
 const SERVICES = ['orders', 'payments', 'kitchen'] as const;
 const PROFILE = process.env.BENCH_CPU_PROF;
@@ -121,7 +124,7 @@ try {
     for (const which of order) {
       const before = mark();
       const serverCpu = process.cpuUsage();
-      const result = await walk(children[which]!, round === 0 ? 20 : PER_ROUND);
+      const result = await walk(children[which]!, round === 0 ? WARMUP : PER_ROUND);
       const { user, system } = process.cpuUsage(serverCpu);
       const requests = clientRequestsSince(before).length;
       await settled(result.orders);

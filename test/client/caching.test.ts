@@ -119,6 +119,27 @@ describe('HTTP caching', () => {
     expect(service.log).to.have.length(2);
   });
 
+  it('should judge freshness by each client’s own clock, with clients on several clocks', async () => {
+    const [early, late] = [manualClock(), manualClock()];
+    late.advance(30_000);
+    const [first, second, third] = [
+      createClient({ clock: early }),
+      createClient({ clock: late }),
+      createClient({ clock: early }),
+    ];
+    for (const client of [first, second, third]) await client.go(service.url('/ttl')).get();
+    early.advance(9_000);
+    const sources = [];
+    for (const client of [first, second, third])
+      sources.push((await client.go(service.url('/ttl')).get()).source);
+    // 9 s on the early clock is within max-age=10 for both of its clients; the late clock did
+    // not move, so its client's copy is as fresh as when it came.
+    expect(sources).to.deep.equal(['cache', 'cache', 'cache']);
+    late.advance(11_000);
+    expect((await second.go(service.url('/ttl')).get()).source).to.equal('revalidated');
+    expect((await first.go(service.url('/ttl')).get()).source).to.equal('cache');
+  });
+
   it('should keep nothing with cache: false', async () => {
     const hops: Hop[] = [];
     const client = createClient({ cache: false, onHop: (hop) => hops.push(hop) });

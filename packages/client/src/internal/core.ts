@@ -1,7 +1,7 @@
 import { HalReader, type ResolvedLink } from '@halway/hal';
 import { HttpError, LinkNotFoundError, Problem } from '../errors.js';
 import type { DeprecationNotice, RequestOptions } from '../options.js';
-import { RESOURCE_ACCEPT, readBody } from '../representations.js';
+import { RESOURCE_ACCEPT, readBody, type ReadBody } from '../representations.js';
 import { Resource } from '../resource.js';
 import { State, type StateSource } from '../state.js';
 import type { ResourceType } from '../typing.js';
@@ -30,6 +30,8 @@ export interface StateFromOptions {
   via?: ResolvedLink | undefined;
   /** The URL its relative links resolve against (default: the request's URL). */
   base?: string;
+  /** The response's body, when the caller has read it already (it is then not parsed again). */
+  body?: ReadBody;
 }
 
 /** What a resource handle is found with besides its URL. */
@@ -99,7 +101,8 @@ export class ClientCore {
 
   /** Builds a state from a response: its JSON object body, or an empty document. */
   stateFrom<T extends ResourceType>(result: HttpResult, options: StateFromOptions): State<T> {
-    const body = readBody(result.headers.get('content-type'), result.body, result.status);
+    const body =
+      options.body ?? readBody(result.headers.get('content-type'), result.body, result.status);
     const document =
       body.kind === 'json' && isJsonObject(body.value) ? body.value : ({} as Record<string, never>);
     return new State<T>(this, new HalReader(document, options.base ?? result.request.url), {

@@ -31,12 +31,7 @@ export class HttpCache {
   /** Creates an empty cache that reads the time from `clock`. */
   constructor(clock: Clock, maxEntries = 1000) {
     this.#maxEntries = maxEntries;
-    this.#Policy = class extends CachePolicy {
-      // http-cache-semantics reads the time through this method, so the client's clock rules.
-      now(): number {
-        return clock.now();
-      }
-    };
+    this.#Policy = policyClassFor(clock);
   }
 
   /**
@@ -108,6 +103,25 @@ export class HttpCache {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+const policyClasses = new WeakMap<Clock, typeof CachePolicy>();
+
+// http-cache-semantics reads the time through `now()`, so a subclass lets the client's clock
+// rule. One class per clock, not per cache: every client made with the default clock then
+// builds its policies from one class, which V8 optimizes once (a class per client made each
+// policy's construction megamorphic, and was the costliest step of storing a response).
+function policyClassFor(clock: Clock): typeof CachePolicy {
+  let Policy = policyClasses.get(clock);
+  if (Policy === undefined) {
+    Policy = class extends CachePolicy {
+      now(): number {
+        return clock.now();
+      }
+    };
+    policyClasses.set(clock, Policy);
+  }
+  return Policy;
 }
 
 function cachedResponse(entry: CacheEntry, headers: CachePolicy.Headers): AttemptResponse {

@@ -97,7 +97,7 @@ async function resultState<T extends ResourceType>(
     // The body describes the resource at Content-Location (or the new one at Location), so its
     // relative links are read against that URL rather than the form's target.
     const base = contentLocation ?? (applied && location ? location : requestUrl);
-    const state = core.stateFrom<T>(result, { source: 'submission', base });
+    const state = core.stateFrom<T>(result, { source: 'submission', base, body });
     if (
       result.redirected ||
       applied ||
@@ -115,7 +115,7 @@ async function resultState<T extends ResourceType>(
   if (location !== undefined && !minimal) {
     return core.loadState<T>(location, call.options, call.context);
   }
-  return core.stateFrom<T>(result, { source: 'submission' });
+  return core.stateFrom<T>(result, { source: 'submission', body });
 }
 
 function reload(
