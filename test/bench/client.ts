@@ -4,8 +4,8 @@
 // each client walks BENCH_WORKFLOWS workflows (read home → place an order → update it → follow its
 // payment → pay), each with a new client, one after another; the two alternate over BENCH_ROUNDS
 // rounds (ABBA order), after a warm-up round of BENCH_WARMUP workflows each: long enough for V8
-// to have optimized the hot paths of both (with 20, the first measured rounds ran 30–60% slower
-// than the last ones). Requests are counted on the servers: those without a service's token, so
+// to have optimized the hot paths of both (after 20, the first measured round ran up to twice as
+// slow as the tenth). Requests are counted on the servers: those without a service's token, so
 // the services' calls to each other are left out. This process's CPU time
 // during a round is the services' (with their calls to each other). Every workflow must end with
 // its order paid. Then requests per step (one more workflow each, here), and two checks:
