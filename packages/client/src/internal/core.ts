@@ -169,12 +169,14 @@ export class ClientCore {
 
 /** The transport context of a call's options. */
 export function contextOf(options: RequestOptions): CallContext {
-  const context: CallContext = {};
-  if (options.signal) context.signal = options.signal;
-  if (options.timeout !== undefined) context.timeout = options.timeout;
-  if (options.cache) context.cache = options.cache;
-  if (options.onHop) context.onHop = options.onHop;
-  return context;
+  return {
+    signal: options.signal || undefined,
+    timeout: options.timeout,
+    cache: options.cache || undefined,
+    rel: undefined,
+    template: undefined,
+    onHop: options.onHop || undefined,
+  };
 }
 
 function sourceOf(result: HttpResult): StateSource {

@@ -30,20 +30,24 @@ export interface HttpResult {
   redirected: boolean;
 }
 
-/** What one call passes down to the transport besides the request. */
+/**
+ * What one call passes down to the transport besides the request. Every field is always there
+ * (undefined when unset): copies that change one, `{ ...context, signal }`, then keep its shape,
+ * which V8 copies fast, where adding a key to a spread costs some 30 times as much.
+ */
 export interface CallContext {
   /** The caller's signal. */
-  signal?: AbortSignal;
+  signal: AbortSignal | undefined;
   /** Per-attempt timeout in milliseconds (0: none). */
-  timeout?: number;
+  timeout: number | undefined;
   /** Cache mode (GET only). */
-  cache?: CacheMode;
+  cache: CacheMode | undefined;
   /** The relation being followed, for the trace. */
-  rel?: string;
+  rel: string | undefined;
   /** The template being submitted, for the trace. */
-  template?: string;
+  template: string | undefined;
   /** Receives each hop of this call, besides the client's own `onHop`. */
-  onHop?: (hop: Hop) => void;
+  onHop: ((hop: Hop) => void) | undefined;
 }
 
 /** Copies headers into a plain object with lower-case names. */
