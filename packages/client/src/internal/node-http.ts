@@ -41,7 +41,6 @@ const CONDITIONAL = [
 const EMPTY_BODY_LENGTH = new Set(['POST', 'PUT', 'PATCH']);
 
 const utf8 = new TextDecoder();
-const encoder = new TextEncoder();
 let shared: DirectSend | null | undefined;
 
 /**
@@ -71,7 +70,7 @@ interface IncomingMessage {
 
 interface ClientRequest {
   on(event: 'error', listener: (error: unknown) => void): unknown;
-  end(body?: Uint8Array): unknown;
+  end(body?: Uint8Array | string): unknown;
   destroy(): unknown;
 }
 
@@ -100,10 +99,15 @@ interface ZlibModule {
 /** Node's own, there whenever these modules are. */
 declare const setImmediate: (callback: () => void) => unknown;
 
+interface BufferModule {
+  Buffer: { byteLength(text: string): number };
+}
+
 interface NodeModules {
   http: HttpModule;
   https: HttpModule;
   zlib: ZlibModule;
+  buffer: BufferModule;
 }
 
 function nodeModules(): NodeModules | undefined {
@@ -113,13 +117,14 @@ function nodeModules(): NodeModules | undefined {
     http: node.getBuiltinModule('node:http') as HttpModule,
     https: node.getBuiltinModule('node:https') as HttpModule,
     zlib: node.getBuiltinModule('node:zlib') as ZlibModule,
+    buffer: node.getBuiltinModule('node:buffer') as BufferModule,
   };
 }
 
 function createDirectSender(): DirectSend | null {
   const modules = nodeModules();
   if (modules === undefined) return null;
-  const { http, https, zlib } = modules;
+  const { http, https, zlib, buffer } = modules;
   // Keep-alive, with idle connections closed before the server's `Keep-Alive: timeout` hint.
   const transports = {
     'http:': {
@@ -151,9 +156,11 @@ function createDirectSender(): DirectSend | null {
       headers['pragma'] ??= 'no-cache';
       headers['cache-control'] ??= 'no-cache';
     }
-    const bytes = typeof body === 'string' ? encoder.encode(body) : body;
     if (typeof body === 'string') headers['content-type'] ??= 'text/plain;charset=UTF-8';
-    if (bytes !== undefined) headers['content-length'] = String(bytes.byteLength);
+    if (body !== undefined) {
+      const length = typeof body === 'string' ? buffer.Buffer.byteLength(body) : body.byteLength;
+      headers['content-length'] = String(length);
+    }
     else if (EMPTY_BODY_LENGTH.has(method)) headers['content-length'] = '0';
 
     const { request: send, agent } = transports[protocol];
@@ -203,7 +210,8 @@ function createDirectSender(): DirectSend | null {
           return fail(error);
         }
         outgoing.on('error', fail);
-        outgoing.end(bytes);
+        // A string body goes out with the headers in one write (bytes would take a writev).
+        outgoing.end(body);
       });
     });
   };
