@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { digestText } from '../http/digest.js';
 
 /**
  * Entity tags of a resource. A tag is `"<state version>:<representation digest>"`: the state
@@ -23,14 +23,8 @@ export function stateVersionOf(version: string | number | undefined, document: o
 
 /** A short, URL- and header-safe digest. */
 export function digest(text: string): string {
-  return sha1(text).slice(0, 16);
+  return digestText('sha1', text).slice(0, 16);
 }
-
-// crypto.hash (Node 20.12+) digests in one call, without a Hash object per response.
-const sha1: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha1', text, 'base64url')
-    : (text) => crypto.createHash('sha1').update(text).digest('base64url');
 
 /** The entity tags of an `If-Match` or `If-None-Match` header; `['*']` for `*`. */
 export function parseEntityTags(header: string | undefined): string[] {

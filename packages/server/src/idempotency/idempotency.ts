@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digestText } from '../http/digest.js';
 import { headerOf, type IncomingRequest } from '../http/incoming.js';
 import { HttpProblem } from '../errors.js';
 import type { Reply } from '../http/reply.js';
@@ -52,11 +52,10 @@ export function idempotencyKeyOf(request: IncomingRequest): string | undefined {
 
 /** What makes two requests with one key "the same request": method, target and payload. */
 export function fingerprintOf(request: IncomingRequest): string {
-  return createHash('sha256')
-    .update(
-      `${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${JSON.stringify(request.body ?? null)}`,
-    )
-    .digest('base64url');
+  return digestText(
+    'sha256',
+    `${request.method} ${request.originalUrl}\n${request.headers['content-type'] ?? ''}\n${JSON.stringify(request.body ?? null)}`,
+  );
 }
 
 /** The key a store files a request's key under: scoped by caller, so keys of different callers never meet. */
