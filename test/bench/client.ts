@@ -21,7 +21,7 @@ import { median } from './contenders.js';
 import { STEPS, WORKFLOWS, type Contender, type Step } from './client-workflows.js';
 
 const PER_ROUND = Number(process.env.BENCH_WORKFLOWS ?? 100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const CONTENDERS = Object.keys(WORKFLOWS) as Contender[];
 const SERVICES = ['orders', 'payments', 'kitchen'] as const;
