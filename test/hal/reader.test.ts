@@ -43,6 +43,27 @@ describe('readHal', () => {
     expect(order.link('payment')?.href).to.equal(`${PAYMENTS}/payments/3`);
   });
 
+  it('should resolve the same hrefs read again, from anywhere, as the URL parser does', () => {
+    const hrefs = [
+      'HTTP://Orders.Test:80/a/../b?q=1#f',
+      'http:relative/to/the/base',
+      'https://orders.test/%7Euser/ d',
+      'x-custom://Host/Path',
+      '//payments.test/p',
+      'http://exa mple/',
+    ];
+    const read = (base: string) =>
+      readHal({ _links: { item: hrefs.map((href) => ({ href })) } }, base)
+        .links('item')
+        .map((link) => link.href);
+    for (const base of [`${ORDERS}/orders/1`, 'https://other.test/x/y', `${ORDERS}/orders/1`]) {
+      const expected = hrefs.flatMap((href) =>
+        URL.canParse(href, base) ? [new URL(href, base).href] : [],
+      );
+      expect(read(base)).to.deep.equal(expected);
+    }
+  });
+
   it('should resolve links inside an embedded resource against its own self', () => {
     const [payment] = order.embedded('payment');
     expect(payment?.link('receipt')?.href).to.equal(`${PAYMENTS}/receipts/9`);

@@ -57,12 +57,20 @@ function compileOne(call: string, pattern: OriginPattern): OriginMatcher {
   return (origin) => regex.test(origin);
 }
 
+// The last URL asked for and its origin: a request asks for the same URL's origin several times
+// (its hop, then which middlewares are for it), and parsing a URL is the costly part.
+let last: { url: string; origin: string | undefined } | undefined;
+
 /** The origin of a URL (`scheme://host[:port]`), or undefined when it is not an absolute URL. */
 export function originOf(url: string): string | undefined {
+  if (last?.url === url) return last.origin;
+  let origin: string | undefined;
   try {
-    const origin = new URL(url).origin;
-    return origin === 'null' ? undefined : origin;
+    origin = new URL(url).origin;
+    if (origin === 'null') origin = undefined;
   } catch {
-    return undefined;
+    origin = undefined;
   }
+  last = { url, origin };
+  return origin;
 }
