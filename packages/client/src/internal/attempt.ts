@@ -10,7 +10,7 @@ import {
 import { headerSetterOf, type HeaderSetter } from './header-setters.js';
 import type { DirectSend } from './node-http.js';
 import type { AttemptResponse } from './retry.js';
-import { attemptSignal } from './signals.js';
+import { attemptSignal, type AttemptAbort } from './signals.js';
 
 interface ScopedMiddleware {
   matches: OriginMatcher;
@@ -108,13 +108,13 @@ export async function sendAttempt(
     const setters = deps.direct && deps.stack.headerSettersFor(request.url);
     if (deps.direct && setters) {
       const sent = setters.length === 0 ? request : await withHeadersSet(request, setters);
-      const direct = deps.direct(sent, attempt.signal);
+      const direct = deps.direct(sent, attempt);
       if (direct) return await direct;
     }
     const mode = FETCH_HIDES_REDIRECTS ? 'follow' : 'manual';
     const built = toFetchRequest(request, attempt.signal, mode);
     let response = await deps.stack.run(built, (r) =>
-      r === built ? endOfStack(r, request, deps, attempt.signal) : deps.fetch(r),
+      r === built ? endOfStack(r, request, deps, attempt) : deps.fetch(r),
     );
     if (response.type === 'opaqueredirect') {
       // A fetch that hid the redirect: the request was handled, its outcome is out of sight.
@@ -153,11 +153,11 @@ async function endOfStack(
   current: Request,
   request: HttpRequest,
   deps: AttemptDeps,
-  signal: AbortSignal,
+  abort: AttemptAbort,
 ): Promise<Response> {
   const direct = current.bodyUsed
     ? undefined
-    : deps.direct?.({ ...request, headers: current.headers }, signal);
+    : deps.direct?.({ ...request, headers: current.headers }, abort);
   if (direct === undefined) return deps.fetch(current);
   const answer = await direct;
   let response: Response;

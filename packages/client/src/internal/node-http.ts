@@ -1,5 +1,6 @@
 import { NULL_BODY_STATUSES, type HttpRequest } from './exchange.js';
 import type { AttemptResponse } from './retry.js';
+import type { AttemptAbort } from './signals.js';
 
 /**
  * Sends one attempt straight through `node:http` / `node:https` and reads its whole body, or
@@ -7,7 +8,7 @@ import type { AttemptResponse } from './retry.js';
  */
 export type DirectSend = (
   request: HttpRequest,
-  signal: AbortSignal,
+  abort: AttemptAbort,
 ) => Promise<AttemptResponse> | undefined;
 
 /** The fetch there was when the client was loaded: the platform's, unless replaced before. */
@@ -136,7 +137,7 @@ function createDirectSender(): DirectSend | null {
       agent: new https.Agent({ keepAlive: true, timeout: IDLE_TIMEOUT }),
     },
   };
-  return (request, signal) => {
+  return (request, abort) => {
     const protocol = request.url.startsWith('https:')
       ? 'https:'
       : request.url.startsWith('http:')
@@ -160,23 +161,22 @@ function createDirectSender(): DirectSend | null {
     if (body !== undefined) {
       const length = typeof body === 'string' ? buffer.Buffer.byteLength(body) : body.byteLength;
       headers['content-length'] = String(length);
-    }
-    else if (EMPTY_BODY_LENGTH.has(method)) headers['content-length'] = '0';
+    } else if (EMPTY_BODY_LENGTH.has(method)) headers['content-length'] = '0';
 
     const { request: send, agent } = transports[protocol];
     return new Promise<AttemptResponse>((resolve, reject) => {
       let outgoing: ClientRequest | undefined;
-      const onAbort = () => {
-        outgoing?.destroy();
-        fail(signal.reason);
-      };
+      let stopListening = () => {};
       // Failures are fetch's: a TypeError whose cause says what happened.
       function fail(cause: unknown): void {
-        signal.removeEventListener('abort', onAbort);
+        stopListening();
         reject(new TypeError('fetch failed', { cause }));
       }
-      if (signal.aborted) return fail(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      if (abort.aborted) return fail(abort.reason);
+      stopListening = abort.onAbort(() => {
+        outgoing?.destroy();
+        fail(abort.reason);
+      });
       const onResponse = (incoming: IncomingMessage) => {
         const chunks: Uint8Array[] = [];
         incoming.on('data', (chunk: Uint8Array) => chunks.push(chunk));
@@ -185,7 +185,7 @@ function createDirectSender(): DirectSend | null {
           if (!incoming.complete) fail(new Error('the connection closed before the body ended'));
         });
         incoming.on('end', () => {
-          signal.removeEventListener('abort', onAbort);
+          stopListening();
           const status = incoming.statusCode ?? 0;
           const received = new Headers();
           const raw = incoming.rawHeaders;
@@ -203,7 +203,7 @@ function createDirectSender(): DirectSend | null {
       // A turn of the event loop first, as fetch takes: a kept-alive connection the server
       // has just closed is then seen closed, and not handed this request.
       setImmediate(() => {
-        if (signal.aborted) return;
+        if (abort.aborted) return;
         try {
           outgoing = send(request.url, { method, headers, agent }, onResponse);
         } catch (error) {

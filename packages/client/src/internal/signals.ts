@@ -1,9 +1,19 @@
 import { AbortError } from '../errors.js';
 
+/** What a sender needs to stop an attempt: whether it was aborted, why, and when it is. */
+export interface AttemptAbort {
+  /** Whether the caller aborted or the timeout passed. */
+  readonly aborted: boolean;
+  /** Why (the caller's reason, or a TimeoutError DOMException). */
+  readonly reason: unknown;
+  /** Calls `listener` once the attempt is aborted; returns the way to stop listening. */
+  onAbort(listener: () => void): () => void;
+}
+
 /** The signal one attempt runs under: the caller's signal plus the attempt's own timeout. */
-export interface AttemptSignal {
-  /** Aborts when the caller aborts or the timeout passes. */
-  signal: AbortSignal;
+export interface AttemptSignal extends AttemptAbort {
+  /** The same as an AbortSignal, for fetch (made on first use: Node's sender needs none). */
+  readonly signal: AbortSignal;
   /** Whether it was the timeout that fired. */
   timedOut(): boolean;
   /** Clears the timer and the listener. */
@@ -12,26 +22,66 @@ export interface AttemptSignal {
 
 /** Combines the caller's signal with a timeout of `timeout` ms (none when 0 or not finite). */
 export function attemptSignal(caller: AbortSignal | undefined, timeout: number): AttemptSignal {
-  const controller = new AbortController();
-  let fired = false;
-  const onAbort = () => controller.abort(caller?.reason);
-  if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    timeout > 0 && Number.isFinite(timeout)
-      ? setTimeout(() => {
-          fired = true;
-          controller.abort(new DOMException('The attempt timed out', 'TimeoutError'));
-        }, timeout)
-      : undefined;
-  return {
-    signal: controller.signal,
-    timedOut: () => fired,
-    dispose: () => {
-      if (timer !== undefined) clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
-    },
-  };
+  return new Attempt(caller, timeout);
+}
+
+// Most attempts end before their timeout with nobody aborting them: an AbortController, its
+// signal and their event listeners were a good part of what an attempt cost. Here a timer and
+// at most a listener or two; the AbortSignal only when fetch asks for it.
+class Attempt implements AttemptSignal {
+  aborted = false;
+  reason: unknown = undefined;
+  #fired = false;
+  #controller: AbortController | undefined;
+  #listeners: (() => void)[] = [];
+  readonly #caller: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
+
+  constructor(caller: AbortSignal | undefined, timeout: number) {
+    this.#caller = caller;
+    if (caller?.aborted) this.#abort(caller.reason);
+    else caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+    this.#timer =
+      timeout > 0 && Number.isFinite(timeout)
+        ? setTimeout(() => {
+            this.#fired = true;
+            this.#abort(new DOMException('The attempt timed out', 'TimeoutError'));
+          }, timeout)
+        : undefined;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.aborted) this.#controller.abort(this.reason);
+    }
+    return this.#controller.signal;
+  }
+
+  onAbort(listener: () => void): () => void {
+    this.#listeners.push(listener);
+    return () => {
+      this.#listeners = this.#listeners.filter((other) => other !== listener);
+    };
+  }
+
+  timedOut(): boolean {
+    return this.#fired;
+  }
+
+  dispose(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+  }
+
+  #abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.#controller?.abort(reason);
+    for (const listener of this.#listeners.splice(0)) listener();
+  }
 }
 
 /** Throws an AbortError when `signal` has aborted. */
