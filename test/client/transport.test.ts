@@ -42,6 +42,17 @@ describe('the transport in Node', () => {
         res.type('application/hal+json').send(compress(Buffer.from(JSON.stringify(document))));
       });
     }
+    app.get('/headers', (req, res) => {
+      // Express's own 304 ignores If-None-Match on a request with Cache-Control: no-cache.
+      res.setHeader('ETag', '"h1"');
+      if (req.headers['if-none-match'] === '"h1"') return void res.status(304).end();
+      res.setHeader('Set-Cookie', ['a=1; Path=/', 'b=2']);
+      res.setHeader('X-Many', ['one', 'two']);
+      res.setHeader('x-Spaced', '  padded value ');
+      res.setHeader('Vary', 'Accept');
+      res.append('Vary', 'Origin');
+      res.type('application/hal+json').send(JSON.stringify(document));
+    });
     app.get('/cut', (req, res) => {
       res.writeHead(200, { 'content-type': 'application/hal+json', 'content-length': '1000' });
       res.write('{"_links":');
@@ -159,6 +170,60 @@ describe('the transport in Node', () => {
           ),
       ),
     );
+
+  it('should give the headers of a response as fetch does, and let them change as fetch’s do', async () => {
+    const read = async (client: HalwayClient) => {
+      const { headers } = await client.go(service.url('/headers')).get();
+      const seen = {
+        entries: [...headers].filter(([name]) => name !== 'date' && name !== 'etag'),
+        get: ['set-cookie', 'X-MANY', 'x-spaced', 'vary', 'absent'].map((name) =>
+          headers.get(name),
+        ),
+        has: ['Set-Cookie', 'x-many', 'absent'].map((name) => headers.has(name)),
+        cookies: headers.getSetCookie(),
+        keys: [...headers.keys()].filter((name) => name !== 'date' && name !== 'etag'),
+      };
+      headers.set('X-Many', 'three');
+      headers.append('set-cookie', 'c=3');
+      headers.delete('vary');
+      const errors = [
+        () => headers.append('bad name', 'x'),
+        () => headers.set('x-a', 'line\nbreak'),
+        () => headers.delete('bad name'),
+      ].map((change) => {
+        try {
+          change();
+          return 'no error';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      });
+      const changed = [...headers].filter(([name]) => name !== 'date' && name !== 'etag');
+      const copied = [...new Headers(headers)].filter(
+        ([name]) => name !== 'date' && name !== 'etag',
+      );
+      return { seen, errors, changed, copied };
+    };
+    const reference = await read(throughFetch);
+    expect(reference.seen.cookies).to.deep.equal(['a=1; Path=/', 'b=2']);
+    expect(reference.errors).to.deep.equal(['TypeError', 'TypeError', 'TypeError']);
+    expect(await read(direct)).to.deep.equal(reference);
+    // Served again after a revalidation (a 304), from the cache, they are the same again.
+    const revalidated = async (client: HalwayClient) => {
+      const state = await client.go(service.url('/headers')).refresh();
+      return {
+        source: state.source,
+        entries: [...state.headers].filter(([name]) => name !== 'date'),
+      };
+    };
+    const again = await revalidated(throughFetch);
+    expect(again.source).to.equal('revalidated');
+    expect(again.entries).to.deep.include.members([
+      ['set-cookie', 'b=2'],
+      ['x-many', 'one, two'],
+    ]);
+    expect(await revalidated(direct)).to.deep.equal(again);
+  });
 
   it('should fail with a NetworkError when the connection drops mid-body, as fetch does', async () => {
     for (const error of await failures(service.url('/cut'))) {

@@ -83,10 +83,11 @@ export async function startCoffeeShop(options: CoffeeShopOptions = {}): Promise<
   // Ports first: each service is created knowing where the others are.
   for (const name of NAMES) {
     servers[name] = createServer((request, response) => {
+      // Node makes a new headers object per request and nobody changes it: kept, not copied.
       requests[name].push({
         method: request.method ?? '',
         url: request.url ?? '',
-        headers: { ...request.headers },
+        headers: request.headers,
       });
       handlers[name]!(request, response);
     });
