@@ -5,7 +5,10 @@ const WITH_AUTHORITY = /^[a-z][a-z\d+.-]*:\/\//i;
 const resolvedAbsolute = new Map<string, string>();
 const MOST_KEPT = 1000;
 
-/** Resolves `href` against `base`; undefined when either is not a valid URL reference. */
+/**
+ * Resolves `href` against `base`, an absolute URL (readers check theirs); undefined when `href`
+ * is not a valid URL reference.
+ */
 export function resolveUrl(href: string, base: string): string | undefined {
   const absolute = WITH_AUTHORITY.test(href);
   if (absolute) {
