@@ -180,7 +180,7 @@ export function malformedRequest(targets: () => Target[]): fc.Arbitrary<Generate
       const search = new URLSearchParams(url.search);
       for (const [name, text] of Object.entries(draw.query ?? {})) search.append(name, text);
       if (target.method === 'GET' || target.method === 'DELETE')
-        for (const [name, entry] of Object.entries(input)) search.append(name, String(entry));
+        for (const [name, entry] of Object.entries(input)) search.append(name, asText(entry));
       if ([...search].length > 0) path += `?${search.toString()}`;
       const headers: Record<string, string> = { ...draw.extra };
       if (draw.accept !== undefined) headers.Accept = draw.accept;
@@ -190,6 +190,16 @@ export function malformedRequest(targets: () => Target[]): fc.Arbitrary<Generate
       if (draw.shape === 'gzip-lie' || draw.shape === 'gzip') headers['Content-Encoding'] = 'gzip';
       return { origin: url.origin, method: draw.method ?? target.method, path, headers, body };
     });
+}
+
+// A drawn value as query text. String() throws for some drawn objects (a null prototype, or a
+// `toString` key that is not a function): those go as JSON.
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(value) ?? '';
+  }
 }
 
 function bodyOf(shape: string, input: Record<string, unknown>): Buffer | undefined {
