@@ -6,7 +6,7 @@ export interface AttemptAbort {
   readonly aborted: boolean;
   /** Why (the caller's reason, or a TimeoutError DOMException). */
   readonly reason: unknown;
-  /** Calls `listener` once the attempt is aborted; returns the way to stop listening. */
+  /** Calls `listener` once the attempt is aborted (at once if it is); returns the way to stop. */
   onAbort(listener: () => void): () => void;
 }
 
@@ -60,6 +60,10 @@ class Attempt implements AttemptSignal {
   }
 
   onAbort(listener: () => void): () => void {
+    if (this.aborted) {
+      listener();
+      return () => {};
+    }
     this.#listeners.push(listener);
     return () => {
       this.#listeners = this.#listeners.filter((other) => other !== listener);
