@@ -1,5 +1,5 @@
 import LinkHeader from 'http-link-header';
-import type { ResolvedLink } from './resolved-link.js';
+import { resolvedLink, type ResolvedLink } from './resolved-link.js';
 
 /** One link to put in a `Link` header. */
 export interface LinkHeaderEntry {
@@ -36,7 +36,7 @@ export function parseLinkHeader(value: string, baseUrl: string): ResolvedLink[] 
       continue;
     }
     for (const relation of rel.split(/\s+/).filter(Boolean)) {
-      links.push({ ...pickStringAttributes(attributes), rel: relation, href, base: baseUrl });
+      links.push(resolvedLink(pickStringAttributes(attributes), relation, href, baseUrl));
     }
   }
   return links;

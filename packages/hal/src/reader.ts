@@ -1,6 +1,12 @@
 import { isObject, resolveUrl } from './internal/urls.js';
 import { readTemplates, type ResolvedTemplate } from './resolved-template.js';
-import { filterLinks, selectLink, type LinkSelector, type ResolvedLink } from './resolved-link.js';
+import {
+  filterLinks,
+  resolvedLink,
+  selectLink,
+  type LinkSelector,
+  type ResolvedLink,
+} from './resolved-link.js';
 import type { HalDocument, HalLink } from './types.js';
 import { expandUriTemplate } from './uri-template.js';
 
@@ -173,17 +179,6 @@ export function readHal<TProperties extends object = Record<string, unknown>>(
   url: string,
 ): HalReader<TProperties> {
   return new HalReader<TProperties>(document, url);
-}
-
-// `{ ...link, rel, href, base }`, copied key by key: V8 builds a spread that adds keys on a slow
-// path, several times slower, and every link of every document read goes through here.
-function resolvedLink(link: HalLink, rel: string, href: string, base: string): ResolvedLink {
-  const resolved: Record<string, unknown> = {};
-  for (const key of Object.keys(link)) resolved[key] = link[key as keyof HalLink];
-  resolved.rel = rel;
-  resolved.href = href;
-  resolved.base = base;
-  return resolved as unknown as ResolvedLink;
 }
 
 function isLinkObject(value: unknown): value is HalLink {

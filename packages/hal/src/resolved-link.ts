@@ -15,6 +15,25 @@ export interface ResolvedLink extends HalLink {
   base: string;
 }
 
+/**
+ * A link's fields with its relation, resolved `href` and `base`: `{ ...fields, rel, href, base }`,
+ * copied key by key, since V8 builds a spread that adds keys on a slow path, several times
+ * slower, and every link of every document and `Link` header read goes through here.
+ */
+export function resolvedLink(
+  fields: object,
+  rel: string,
+  href: string,
+  base: string,
+): ResolvedLink {
+  const resolved: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) resolved[key] = (fields as Record<string, unknown>)[key];
+  resolved.rel = rel;
+  resolved.href = href;
+  resolved.base = base;
+  return resolved as unknown as ResolvedLink;
+}
+
 /** How to pick one link among several with the same relation. */
 export interface LinkSelector {
   /** The link's `name`. */
