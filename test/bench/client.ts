@@ -6,11 +6,11 @@
 // rounds (ABBA order), after a warm-up round of BENCH_WARMUP workflows each: long enough for V8
 // to have optimized the hot paths of both (after 20, the first measured round ran up to twice as
 // slow as the tenth). Requests are counted on the servers: those without a service's token, so
-// the services' calls to each other are left out. This process's CPU time
-// during a round is the services' (with their calls to each other). Every workflow must end with
-// its order paid. Then requests per step (one more workflow each, here), and two checks:
-// freshness (does a warm client see another client's change?) and max-age (a fresh document
-// costs 0 requests). BENCH_CPU_PROF=DIR writes the children's CPU profiles there.
+// the services' calls to each other are left out. This process's CPU time during a round is the
+// services' (with their calls to each other). Every workflow must end with its order paid.
+// Then requests per step (one more workflow each, here), and two checks: freshness (does a warm
+// client see another client's change?) and max-age (a fresh document costs 0 requests).
+// BENCH_CPU_PROF=DIR writes the children's CPU profiles there.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@halway/client';
