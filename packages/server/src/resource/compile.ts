@@ -3,6 +3,7 @@ import { idempotencyKeyExtension } from '../representations/idempotency-key.js';
 import type { Validators } from '../validation/ajv.js';
 import { compileInputValidator, type InputValidator } from '../validation/input-validator.js';
 import type { ActionDeclaration, HandledActionOptions, NavigationActionOptions } from './action.js';
+import { formTextOf, type FormText } from './form-text.js';
 import { joinPaths, parsePath, type ParsedPath } from './paths.js';
 import type { Resource } from './resource.js';
 
@@ -24,6 +25,8 @@ export interface CompiledAction {
   properties: HalFormsProperty[];
   /** The state-independent part of the template. */
   template: HalFormsTemplate;
+  /** The template as JSON text, cut where a request's values and target go. */
+  formText: FormText;
   /** Validates input against the schema. */
   validator: InputValidator;
 }
@@ -83,6 +86,7 @@ function compileAction(
       subPath: '',
       properties,
       template,
+      formText: formTextOf(template, properties),
       validator,
     };
   }
@@ -97,6 +101,7 @@ function compileAction(
     subPath,
     properties,
     template,
+    formText: formTextOf(template, properties),
     validator,
   };
 }

@@ -4,32 +4,18 @@ import {
   type HalDocument,
   type HalEmbeddable,
   type HalFormsTemplate,
-  type HalLink,
   type HalLinkInput,
 } from '@halway/hal';
 import { profileLink } from '../alps/publish.js';
-import {
-  absoluteDocument,
-  absoluteHref,
-  absoluteLink,
-  absoluteProperties,
-  baseOf,
-} from '../links/absolute.js';
+import { absoluteDocument, absoluteHref, absoluteProperties, baseOf } from '../links/absolute.js';
 import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
+import { targetOf } from './form-target.js';
+import { hrefTo, type Hrefs } from './hrefs.js';
+import { writableProperties, writeDocument } from './render-text.js';
 import type { EmbeddedMap, LinkMap } from './resource.js';
-import { joinPaths } from './paths.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
-
-/**
- * Where a document's hrefs point when rendered: relative as the resource gives them, or made
- * absolute with `origin`, against `base` for path-relative ones (see `absoluteDocument`).
- */
-interface Hrefs {
-  origin: string;
-  base: string;
-}
 
 /**
  * The document of a resource in a state: properties, `self`, links, embedded resources, and
@@ -43,6 +29,45 @@ export function renderDocument(
   self: string,
   origin?: string,
 ): HalDocument | Promise<HalDocument> {
+  return render(compiled, state, context, self, origin, false) as
+    HalDocument | Promise<HalDocument>;
+}
+
+/**
+ * The same document as `renderDocument`'s with an `origin`, as its JSON text when it is one that
+ * can be written straight from its parts (nothing embedded, at least one form: see
+ * `writeDocument`), else as the document itself.
+ */
+export function renderBody(
+  compiled: CompiledResource,
+  state: unknown,
+  context: Context,
+  self: string,
+  origin: string,
+): HalDocument | string | Promise<HalDocument | string> {
+  return render(compiled, state, context, self, origin, true);
+}
+
+// What a document is made from: the resource, its state, the request, and the resource's links
+// and embedded resources, computed first (they may be promises).
+interface Rendering {
+  compiled: CompiledResource;
+  state: unknown;
+  context: Context;
+  self: string;
+  hrefs: Hrefs | undefined;
+  links: LinkMap;
+  embedded: EmbeddedMap;
+}
+
+function render(
+  compiled: CompiledResource,
+  state: unknown,
+  context: Context,
+  self: string,
+  origin: string | undefined,
+  asText: boolean,
+): HalDocument | string | Promise<HalDocument | string> {
   const hrefs = origin === undefined ? undefined : { origin, base: baseOf(self, origin) };
   const { options } = compiled.resource;
   const links = options.links ? options.links(state, context) : {};
@@ -50,29 +75,49 @@ export function renderDocument(
   // Links and embedded resources are usually computed synchronously: wait only for promises.
   if (links instanceof Promise || embedded instanceof Promise) {
     return Promise.all([links, embedded]).then(([resolvedLinks, resolvedEmbedded]) =>
-      assemble(compiled, state, context, self, hrefs, resolvedLinks, resolvedEmbedded),
+      assemble(
+        { compiled, state, context, self, hrefs, links: resolvedLinks, embedded: resolvedEmbedded },
+        asText,
+      ),
     );
   }
-  return assemble(compiled, state, context, self, hrefs, links, embedded);
+  return assemble({ compiled, state, context, self, hrefs, links, embedded }, asText);
 }
 
-function assemble(
-  compiled: CompiledResource,
-  state: unknown,
-  context: Context,
-  self: string,
-  hrefs: Hrefs | undefined,
-  links: LinkMap,
-  embedded: EmbeddedMap,
-): HalDocument {
-  const builder = new HalBuilder(compiled.resource.options.properties?.(state, context) ?? {});
+// The document from its parts: written as text when asked and it can be, else built.
+function assemble(rendering: Rendering, asText: boolean): HalDocument | string {
+  const { compiled, state, context, hrefs, links } = rendering;
+  const properties = compiled.resource.options.properties?.(state, context) ?? {};
+  if (
+    !asText ||
+    hrefs === undefined ||
+    hasEmbedded(rendering.embedded) ||
+    !writableProperties(properties)
+  )
+    return build(rendering, properties);
   const available = availableActions(compiled, state, context);
-  // Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
-  const needsIfMatch = available.some((action) => requiresIfMatch(action));
+  const profile = profileLink(compiled.resource, context.basePath);
+  const parts = {
+    self: selfLink(absoluteHref(rendering.self, hrefs.origin), available),
+    profile: links.profile === undefined ? profile : undefined,
+    links,
+    properties,
+    available,
+  };
+  const text = available.length > 0 ? writeDocument(parts, state, context, hrefs) : undefined;
+  return text ?? build(rendering, properties, available);
+}
+
+// The document as an object, through the builder (which refuses what HAL does not allow).
+function build(
+  { compiled, state, context, self, hrefs, links, embedded }: Rendering,
+  properties: Record<string, unknown>,
+  given?: CompiledAction[],
+): HalDocument {
+  const builder = new HalBuilder(properties);
+  const available = given ?? availableActions(compiled, state, context);
   const selfHref = hrefs === undefined ? self : absoluteHref(self, hrefs.origin);
-  builder.self(
-    needsIfMatch ? { href: selfHref, hints: { 'precondition-req': ['etag'] } } : selfHref,
-  );
+  builder.self(selfLink(selfHref, available));
   const profile = profileLink(compiled.resource, context.basePath);
   if (profile && links.profile === undefined) builder.link('profile', hrefTo(profile, hrefs));
   for (const rel in links) {
@@ -101,21 +146,23 @@ function assemble(
   return builder.toJSON();
 }
 
+// Link hints (draft-nottingham-link-hint): clients learn before trying that If-Match is needed.
+function selfLink(href: string, available: CompiledAction[]): HalLinkInput {
+  return available.some((action) => requiresIfMatch(action))
+    ? { href, hints: { 'precondition-req': ['etag'] } }
+    : href;
+}
+
+function hasEmbedded(embedded: EmbeddedMap): boolean {
+  for (const rel in embedded) if (embedded[rel] !== undefined) return true;
+  return false;
+}
+
 // An embedded resource as the document shows it: with absolute hrefs when rendering with an origin.
 function embeddedAt(resource: HalEmbeddable, hrefs: Hrefs | undefined): HalEmbeddable {
   if (hrefs === undefined) return resource;
   const document = resource instanceof HalBuilder ? resource.toJSON() : resource;
   return absoluteDocument(document, hrefs.origin, hrefs.base);
-}
-
-// A link as the document shows it: absolute when rendering with an origin.
-function hrefTo(link: HalLinkInput, hrefs: Hrefs | undefined): HalLinkInput {
-  const href = typeof link === 'string' ? link : (link as Partial<HalLink> | undefined)?.href;
-  // A link without an href is left for the builder to refuse, with its own message.
-  if (hrefs === undefined || typeof href !== 'string' || href === '') return link;
-  return typeof link === 'string'
-    ? absoluteHref(link, hrefs.origin, hrefs.base)
-    : absoluteLink(link, hrefs.origin, hrefs.base);
 }
 
 /** The actions this caller may take in this state, in declaration order. */
@@ -174,28 +221,4 @@ function templateFor(
   if (target !== undefined) template.target = target;
   if (properties !== action.properties) template.properties = properties;
   return template;
-}
-
-// Where a form is sent, when not to the document's own `self` (undefined then).
-function targetOf(
-  action: CompiledAction,
-  context: Context,
-  self: string,
-  hrefs: Hrefs | undefined,
-): string | undefined {
-  const { options } = action.declaration;
-  if ('target' in options) {
-    // The target's path template only: the form's other values travel in the query, as for any GET form.
-    const target =
-      typeof options.target === 'string'
-        ? options.target
-        : context.basePath + options.target.path.template;
-    return hrefs === undefined ? target : absoluteHref(target, hrefs.origin, hrefs.base);
-  }
-  if (action.subPath === '') return undefined;
-  // The sub-path goes before the query: a resource addressed by its query keeps it.
-  const query = self.indexOf('?');
-  return query === -1
-    ? joinPaths(self, action.subPath)
-    : joinPaths(self.slice(0, query), action.subPath) + self.slice(query);
 }

@@ -10,12 +10,12 @@ import { negotiateRepresentation } from '../representations/registry.js';
 import type { CompiledResource } from '../resource/compile.js';
 import type { RequestContext } from '../resource/context.js';
 import { requestParams } from '../resource/create-context.js';
-import { renderDocument } from '../resource/render.js';
+import { renderBody, renderDocument } from '../resource/render.js';
 import type { ServiceRuntime } from '../resource/runtime.js';
 import { documentVersion } from '../storage/unit-of-work.js';
 import { checkReadable } from './permission.js';
 import { whileReading } from './scope.js';
-import { documentReply, notAcceptable } from './send.js';
+import { bodyReply, documentReply, notAcceptable, writesText } from './send.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
 
@@ -84,22 +84,32 @@ export function representationReply(
       : undefined;
   const cached = key === undefined ? undefined : runtime.representations.get(key);
   if (cached !== undefined) return cached;
-  const finish = (document: HalDocument): Reply => {
-    const reply = documentReply(
-      runtime,
-      request,
-      document,
-      stateVersionOf(version, document),
-      status,
-      origin,
-    );
+  const negotiated = negotiateRepresentation(request);
+  if (!negotiated) throw notAcceptable();
+  const finish = (rendered: HalDocument | string): Reply => {
+    const reply =
+      typeof rendered === 'string'
+        ? bodyReply(runtime, negotiated, rendered, stateVersionOf(version, {}), status)
+        : documentReply(
+            runtime,
+            request,
+            rendered,
+            stateVersionOf(version, rendered),
+            status,
+            origin,
+          );
     const { cacheControl } = owner.resource.options;
     if (cacheControl !== undefined) reply.headers['Cache-Control'] = cacheControl;
     if (key !== undefined) runtime.representations.set(key, reply);
     return reply;
   };
+  // Written as text, straight from its parts, when nothing between rendering and sending would
+  // change it; with a declared version only, as the origin is known then (see above).
+  const rendered =
+    origin !== undefined && writesText(runtime, request)
+      ? renderBody(owner, state, context, self, origin)
+      : renderDocument(owner, state, context, self, origin);
   // Documents are usually rendered synchronously: wait only for a promise.
-  const rendered = renderDocument(owner, state, context, self, origin);
   return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);
 }
 

@@ -8,6 +8,8 @@ import { linkEmbedded } from '../links/embedded.js';
 import { withCuries } from '../links/relations.js';
 import { forwardedVary, linkOrigin } from '../links/origin.js';
 import { halFormsRepresentation } from '../representations/hal-forms.js';
+import { jsonRepresentation } from '../representations/json.js';
+import type { Representation } from '../representations/representation.js';
 import { isOptionList, optionListOf } from '../representations/option-list.js';
 import {
   negotiateRepresentation,
@@ -21,7 +23,8 @@ import type { ServiceRuntime } from '../resource/runtime.js';
  * the request accepts none. `stateVersion` is the version of the state it shows, if any;
  * `renderedWith` the origin its hrefs were already made absolute with, if they were.
  *
- * This is the one place every document passes, so what holds for all of them is done here:
+ * This is the one place every document built as an object passes (one written as text by
+ * `renderBody` is one none of these steps would change), so what holds for all is done here:
  * hrefs are made absolute unless the service keeps them relative (first, so that what is
  * derived from them below is absolute too); embedded resources get a `self` and a link
  * (`linkEmbedded`); documents using the service's own relations get their `curies`; a document
@@ -56,6 +59,32 @@ export function documentReply(
       ? optionListOf(shown)
       : undefined;
   const body = list === undefined ? representation.serialize(shown) : JSON.stringify(list);
+  return bodyReply(runtime, representation, body, stateVersion, status);
+}
+
+/**
+ * Whether a request's document may be written as text by `renderBody` and sent with
+ * `bodyReply`: its representation is the document as JSON (HAL-FORMS or plain JSON, not an
+ * option list), and the service adds no CURIEs, the one change `documentReply` makes to a
+ * document rendered with absolute hrefs and nothing embedded.
+ */
+export function writesText(runtime: ServiceRuntime, request: IncomingRequest): boolean {
+  if (runtime.links.curie !== undefined) return false;
+  const representation = negotiateRepresentation(request);
+  return (
+    representation === halFormsRepresentation ||
+    (representation === jsonRepresentation && !isOptionList(runtime, request))
+  );
+}
+
+/** A document's body as a reply in its representation, with its ETag. */
+export function bodyReply(
+  runtime: ServiceRuntime,
+  representation: Representation,
+  body: string,
+  stateVersion: string | undefined,
+  status = 200,
+): Reply {
   const vary = forwardedVary(runtime.links);
   return {
     status,

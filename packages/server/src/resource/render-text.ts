@@ -1,0 +1,168 @@
+import type { HalLink, HalLinkInput } from '@halway/hal';
+import { jsonString, needsNoEscape } from '../representations/json-string.js';
+import type { CompiledAction } from './compile.js';
+import type { RequestContext } from './context.js';
+import { formBody } from './form-text.js';
+import { targetOf } from './form-target.js';
+import { hrefTo, type Hrefs } from './hrefs.js';
+import type { LinkMap } from './resource.js';
+
+type Context = RequestContext<Record<string, string | undefined>>;
+
+/** What a document is written from: the parts `renderDocument` builds it from. */
+export interface DocumentParts {
+  /** The `self` link, absolute, with its hints if any. */
+  self: HalLinkInput;
+  /** The ALPS profile link, if the document gets one. */
+  profile: HalLink | undefined;
+  /** The resource's own links. */
+  links: LinkMap;
+  /** Its properties: an object `writableProperties` accepted. */
+  properties: object;
+  /** The actions the caller may take in this state, in order (at least one). */
+  available: CompiledAction[];
+}
+
+/**
+ * A resource's document as JSON text, written from its parts rather than built as objects and
+ * then serialized: with many links or forms, building them was most of a read's cost. The text
+ * is byte for byte what `JSON.stringify` gives for the document `renderDocument` builds from
+ * the same parts (a differential test holds the two together). Undefined, before any form's
+ * values are asked for, when a link is one the builder refuses (a second `self`, no href): the
+ * caller then builds the document, and the builder says what is wrong.
+ */
+export function writeDocument(
+  parts: DocumentParts,
+  state: unknown,
+  context: Context,
+  hrefs: Hrefs,
+): string | undefined {
+  const links = linksText(parts, hrefs);
+  if (links === undefined) return undefined;
+  const properties = JSON.stringify(parts.properties);
+  let text = `{"_links":${links}`;
+  if (properties.length > 2) text += `,${properties.slice(1, -1)}`;
+  text += ',"_templates":{';
+  const self = typeof parts.self === 'string' ? parts.self : parts.self.href;
+  for (let index = 0; index < parts.available.length; index++) {
+    const action = parts.available[index]!;
+    const values = action.declaration.options.values?.(state, context);
+    const form = formBody(
+      action.formText,
+      action.properties,
+      values && action.properties.length > 0 ? values : undefined,
+      hrefs,
+      targetOf(action, context, self, hrefs),
+    );
+    text += `${index === 0 ? '' : ','}${jsonString(action.name)}:${form}`;
+  }
+  return `${text}}}`;
+}
+
+/**
+ * Whether a resource's properties can be written as their own JSON text: a plain object whose
+ * keys the builder takes as they are (no reserved name, no array index, which an object lists
+ * before `_links`) and that has no `toJSON` of its own.
+ */
+export function writableProperties(properties: unknown): properties is object {
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties))
+    return false;
+  if (typeof (properties as { toJSON?: unknown }).toJSON === 'function') return false;
+  const own = Object.prototype.propertyIsEnumerable;
+  if (
+    own.call(properties, '_links') ||
+    own.call(properties, '_embedded') ||
+    own.call(properties, '_templates')
+  )
+    return false;
+  for (const name in properties) {
+    if (!Object.hasOwn(properties, name)) continue;
+    // Array indices come first in an object's keys: a digit first is the only place to look.
+    const first = name.charCodeAt(0);
+    return first < 48 || first > 57;
+  }
+  return true;
+}
+
+// The `_links` object. Relation names and hrefs are written unescaped first and checked all at
+// once (one test of them joined costs less than one each); a document with one that needs
+// escaping is written again, escaping each.
+function linksText(parts: DocumentParts, hrefs: Hrefs): string | undefined {
+  const links = new LinksWriter(hrefs, false);
+  if (!links.write(parts)) return undefined;
+  if (needsNoEscape(links.unescaped)) return links.text;
+  const escaped = new LinksWriter(hrefs, true);
+  return escaped.write(parts) ? escaped.text : undefined;
+}
+
+// Writes a document's links as JSON text, keeping what it wrote unescaped.
+class LinksWriter {
+  text = '';
+  // Every string written in quotes unescaped: relation names, the origin, and hrefs as given
+  // (absoluteHref puts the origin or a scheme before them, or gives what the URL parser made
+  // of them, which percent-encodes all that JSON would escape).
+  unescaped = '';
+  readonly #hrefs: Hrefs;
+  readonly #escaping: boolean;
+
+  constructor(hrefs: Hrefs, escaping: boolean) {
+    this.#hrefs = hrefs;
+    this.#escaping = escaping;
+    this.unescaped = hrefs.origin;
+  }
+
+  /** Writes the links; false for one the builder refuses. */
+  write({ self, profile, links }: DocumentParts): boolean {
+    let text = `{"self":${this.#link(self, self)}`;
+    if (profile !== undefined)
+      text += `,"profile":${this.#link(profile, hrefTo(profile, this.#hrefs))}`;
+    for (const rel in links) {
+      const value = links[rel];
+      if (value === undefined) continue;
+      if (rel === 'self' || isBlank(rel)) return false;
+      let written: string | undefined;
+      if (Array.isArray(value)) {
+        written = '[';
+        for (let index = 0; index < value.length; index++) {
+          const item = this.#link(value[index]!, hrefTo(value[index]!, this.#hrefs));
+          if (item === undefined) return false;
+          written += index === 0 ? item : `,${item}`;
+        }
+        written += ']';
+      } else {
+        written = this.#link(value, hrefTo(value, this.#hrefs));
+        if (written === undefined) return false;
+      }
+      text = `${text},${this.#quote(rel)}:${written}`;
+      this.unescaped += rel;
+    }
+    this.text = `${text}}`;
+    return true;
+  }
+
+  // A link as JSON text (`given` as the resource gave it, `link` made absolute); undefined for
+  // one the builder refuses, or one with a toJSON of its own (JSON.stringify would call it with
+  // the relation's name, which this text cannot).
+  #link(given: HalLinkInput, link: HalLinkInput): string | undefined {
+    if (typeof link === 'string') {
+      if (link === '') return undefined;
+      this.unescaped += given as string;
+      return `{"href":${this.#quote(link)}}`;
+    }
+    const candidate = link as Partial<HalLink> | null | undefined;
+    if (typeof candidate?.href !== 'string' || candidate.href === '') return undefined;
+    if (typeof (candidate as { toJSON?: unknown }).toJSON === 'function') return undefined;
+    return JSON.stringify(candidate);
+  }
+
+  #quote(text: string): string {
+    return this.#escaping ? jsonString(text) : `"${text}"`;
+  }
+}
+
+// Whether a relation name is one the builder refuses as empty; a printable ASCII character
+// first says it is not without trimming it.
+function isBlank(rel: string): boolean {
+  const first = rel.charCodeAt(0);
+  return !(first > 32 && first < 127) && rel.trim() === '';
+}
