@@ -91,11 +91,20 @@ const rel = fc.constantFrom(
   '\ud800',
   'cs:receipt',
 );
-const links = fc.dictionary(
+const record = fc.dictionary(
   rel,
   fc.oneof(link, fc.array(link, { maxLength: 3 }), fc.constant(undefined)),
   { maxKeys: 6 },
 );
+// Records as an author may make them: plain, without a prototype, or with inherited links (which
+// for...in lists, and so the built document has).
+const links = fc
+  .tuple(record, fc.constantFrom('plain', 'bare', 'inherits'))
+  .map(([own, kind]) =>
+    kind === 'plain'
+      ? own
+      : Object.assign(Object.create(kind === 'bare' ? null : { up: '/inherited' }) as object, own),
+  );
 const value = fc.oneof(
   text,
   fc.integer(),

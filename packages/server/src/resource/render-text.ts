@@ -5,6 +5,7 @@ import type { RequestContext } from './context.js';
 import { formBody } from './form-text.js';
 import { targetOf } from './form-target.js';
 import { hrefTo, type Hrefs } from './hrefs.js';
+import { absoluteHref } from '../links/absolute.js';
 import type { LinkMap } from './resource.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -90,20 +91,29 @@ export function writableProperties(properties: unknown): properties is object {
 function linksText(parts: DocumentParts, hrefs: Hrefs): string | undefined {
   const links = new LinksWriter(hrefs, false);
   if (!links.write(parts)) return undefined;
-  if (needsNoEscape(links.unescaped)) return links.text;
+  if (needsNoEscape(links.unescaped)) {
+    links.keepRelations();
+    return links.text;
+  }
   const escaped = new LinksWriter(hrefs, true);
   return escaped.write(parts) ? escaped.text : undefined;
 }
 
+// Relation names found to need no escaping: most documents use the same few, checked once.
+const cleanRelations = new Set<string>();
+const CLEAN_RELATIONS_KEPT = 1000;
+
 // Writes a document's links as JSON text, keeping what it wrote unescaped.
 class LinksWriter {
   text = '';
-  // Every string written in quotes unescaped: relation names, the origin, and hrefs as given
-  // (absoluteHref puts the origin or a scheme before them, or gives what the URL parser made
-  // of them, which percent-encodes all that JSON would escape).
+  // Every string written in quotes unescaped, but relation names known to need no escaping: new
+  // relation names, the origin, and hrefs as given (absoluteHref puts the origin or a scheme
+  // before them, or gives what the URL parser made of them, which percent-encodes all that JSON
+  // would escape).
   unescaped = '';
   readonly #hrefs: Hrefs;
   readonly #escaping: boolean;
+  #newRelations: string[] | undefined;
 
   constructor(hrefs: Hrefs, escaping: boolean) {
     this.#hrefs = hrefs;
@@ -113,13 +123,27 @@ class LinksWriter {
 
   /** Writes the links; false for one the builder refuses. */
   write({ self, profile, links }: DocumentParts): boolean {
+    // Own keys, as for...in would list them, but without its check of each key: unless the
+    // links or Object.prototype have inherited ones to list too.
+    if (!listsOwnKeysOnly(links)) return false;
     let text = `{"self":${this.#link(self, self)}`;
     if (profile !== undefined)
       text += `,"profile":${this.#link(profile, hrefTo(profile, this.#hrefs))}`;
-    for (const rel in links) {
+    const rels = Object.keys(links);
+    for (let at = 0; at < rels.length; at++) {
+      const rel = rels[at]!;
       const value = links[rel];
       if (value === undefined) continue;
       if (rel === 'self' || isBlank(rel)) return false;
+      if (typeof value === 'string' && !this.#escaping) {
+        // The most common link, in one concatenation: each piece is a string V8 must copy again.
+        if (value === '') return false;
+        const { origin, base } = this.#hrefs;
+        text = `${text},"${rel}":{"href":"${absoluteHref(value, origin, base)}"}`;
+        this.unescaped += value;
+        this.#written(rel);
+        continue;
+      }
       let written: string | undefined;
       if (Array.isArray(value)) {
         written = '[';
@@ -134,10 +158,23 @@ class LinksWriter {
         if (written === undefined) return false;
       }
       text = `${text},${this.#quote(rel)}:${written}`;
-      this.unescaped += rel;
+      this.#written(rel);
     }
     this.text = `${text}}`;
     return true;
+  }
+
+  // Keeps a relation name written unescaped to be checked, unless known to need no escaping.
+  #written(rel: string): void {
+    if (this.#escaping || cleanRelations.has(rel)) return;
+    this.unescaped += rel;
+    (this.#newRelations ??= []).push(rel);
+  }
+
+  /** Remembers the new relation names as needing no escaping, once `unescaped` was checked. */
+  keepRelations(): void {
+    for (const rel of this.#newRelations ?? [])
+      if (cleanRelations.size < CLEAN_RELATIONS_KEPT) cleanRelations.add(rel);
   }
 
   // A link as JSON text (`given` as the resource gave it, `link` made absolute); undefined for
@@ -158,6 +195,16 @@ class LinksWriter {
   #quote(text: string): string {
     return this.#escaping ? jsonString(text) : `"${text}"`;
   }
+}
+
+// Whether for...in lists a record's own keys only: its prototype is Object.prototype (or none),
+// with no enumerable property of its own (which for...in would list in every record).
+function listsOwnKeysOnly(record: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(record);
+  if (prototype === null) return true;
+  if (prototype !== Object.prototype) return false;
+  for (const _ in Object.prototype) return false;
+  return true;
 }
 
 // Whether a relation name is one the builder refuses as empty; a printable ASCII character
