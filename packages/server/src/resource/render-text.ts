@@ -22,6 +22,16 @@ export interface DocumentParts {
   properties: object;
   /** The actions the caller may take in this state, in order (at least one). */
   available: CompiledAction[];
+  /** The service's CURIEs, for a document using its relations; undefined without them. */
+  curies: CuriesText | undefined;
+}
+
+/** A service's `curies` link as JSON text, and the prefix of the relations it documents. */
+export interface CuriesText {
+  /** `cs:` for relations such as `cs:receipt`. */
+  prefix: string;
+  /** The link's value (an array of one CURIE), as JSON. */
+  text: string;
 }
 
 /**
@@ -122,19 +132,26 @@ class LinksWriter {
   }
 
   /** Writes the links; false for one the builder refuses. */
-  write({ self, profile, links }: DocumentParts): boolean {
+  write({ self, profile, links, curies }: DocumentParts): boolean {
     // Own keys, as for...in would list them, but without its check of each key: unless the
     // links or Object.prototype have inherited ones to list too.
     if (!listsOwnKeysOnly(links)) return false;
     let text = `{"self":${this.#link(self, self)}`;
     if (profile !== undefined)
       text += `,"profile":${this.#link(profile, hrefTo(profile, this.#hrefs))}`;
+    // As withCuries: a `curies` link where a relation has the prefix, unless there is one.
+    let needsCuries = false;
+    let hasCuries = false;
     const rels = Object.keys(links);
     for (let at = 0; at < rels.length; at++) {
       const rel = rels[at]!;
       const value = links[rel];
       if (value === undefined) continue;
       if (rel === 'self' || isBlank(rel)) return false;
+      if (curies !== undefined) {
+        if (rel === 'curies') hasCuries = true;
+        else if (rel.startsWith(curies.prefix)) needsCuries = true;
+      }
       if (typeof value === 'string' && !this.#escaping) {
         // The most common link, in one concatenation: each piece is a string V8 must copy again.
         if (value === '') return false;
@@ -160,6 +177,7 @@ class LinksWriter {
       text = `${text},${this.#quote(rel)}:${written}`;
       this.#written(rel);
     }
+    if (needsCuries && !hasCuries) text += `,"curies":${curies!.text}`;
     this.text = `${text}}`;
     return true;
   }

@@ -12,7 +12,7 @@ import type { CompiledAction, CompiledResource } from './compile.js';
 import type { RequestContext } from './context.js';
 import { targetOf } from './form-target.js';
 import { hrefTo, type Hrefs } from './hrefs.js';
-import { writableProperties, writeDocument } from './render-text.js';
+import { writableProperties, writeDocument, type CuriesText } from './render-text.js';
 import type { EmbeddedMap, LinkMap } from './resource.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -29,14 +29,15 @@ export function renderDocument(
   self: string,
   origin?: string,
 ): HalDocument | Promise<HalDocument> {
-  return render(compiled, state, context, self, origin, false) as
+  return render(compiled, state, context, self, origin, undefined) as
     HalDocument | Promise<HalDocument>;
 }
 
 /**
  * The same document as `renderDocument`'s with an `origin`, as its JSON text when it is one that
  * can be written straight from its parts (nothing embedded, at least one form: see
- * `writeDocument`), else as the document itself.
+ * `writeDocument`), else as the document itself. The text has the service's `curies` link
+ * where `withCuries` would add it; the document is left to `documentReply` for that.
  */
 export function renderBody(
   compiled: CompiledResource,
@@ -44,8 +45,9 @@ export function renderBody(
   context: Context,
   self: string,
   origin: string,
+  curies: CuriesText | undefined,
 ): HalDocument | string | Promise<HalDocument | string> {
-  return render(compiled, state, context, self, origin, true);
+  return render(compiled, state, context, self, origin, { curies });
 }
 
 // What a document is made from: the resource, its state, the request, and the resource's links
@@ -66,7 +68,7 @@ function render(
   context: Context,
   self: string,
   origin: string | undefined,
-  asText: boolean,
+  asText: { curies: CuriesText | undefined } | undefined,
 ): HalDocument | string | Promise<HalDocument | string> {
   const hrefs = origin === undefined ? undefined : { origin, base: baseOf(self, origin) };
   const { options } = compiled.resource;
@@ -85,11 +87,14 @@ function render(
 }
 
 // The document from its parts: written as text when asked and it can be, else built.
-function assemble(rendering: Rendering, asText: boolean): HalDocument | string {
+function assemble(
+  rendering: Rendering,
+  asText: { curies: CuriesText | undefined } | undefined,
+): HalDocument | string {
   const { compiled, state, context, hrefs, links } = rendering;
   const properties = compiled.resource.options.properties?.(state, context) ?? {};
   if (
-    !asText ||
+    asText === undefined ||
     hrefs === undefined ||
     hasEmbedded(rendering.embedded) ||
     !writableProperties(properties)
@@ -103,6 +108,7 @@ function assemble(rendering: Rendering, asText: boolean): HalDocument | string {
     links,
     properties,
     available,
+    curies: asText.curies,
   };
   const text = available.length > 0 ? writeDocument(parts, state, context, hrefs) : undefined;
   return text ?? build(rendering, properties, available);

@@ -15,7 +15,7 @@ import type { ServiceRuntime } from '../resource/runtime.js';
 import { documentVersion } from '../storage/unit-of-work.js';
 import { checkReadable } from './permission.js';
 import { whileReading } from './scope.js';
-import { bodyReply, documentReply, notAcceptable, writesText } from './send.js';
+import { bodyReply, curiesText, documentReply, notAcceptable, writesText } from './send.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
 
@@ -107,7 +107,7 @@ export function representationReply(
   // change it; with a declared version only, as the origin is known then (see above).
   const rendered =
     origin !== undefined && writesText(runtime, request)
-      ? renderBody(owner, state, context, self, origin)
+      ? renderBody(owner, state, context, self, origin, curiesText(runtime, request, origin))
       : renderDocument(owner, state, context, self, origin);
   // Documents are usually rendered synchronously: wait only for a promise.
   return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);

@@ -10,6 +10,7 @@ import { forwardedVary, linkOrigin } from '../links/origin.js';
 import { halFormsRepresentation } from '../representations/hal-forms.js';
 import { jsonRepresentation } from '../representations/json.js';
 import type { Representation } from '../representations/representation.js';
+import type { CuriesText } from '../resource/render-text.js';
 import { isOptionList, optionListOf } from '../representations/option-list.js';
 import {
   negotiateRepresentation,
@@ -65,11 +66,10 @@ export function documentReply(
 /**
  * Whether a request's document may be written as text by `renderBody` and sent with
  * `bodyReply`: its representation is the document as JSON (HAL-FORMS or plain JSON, not an
- * option list), and the service adds no CURIEs, the one change `documentReply` makes to a
- * document rendered with absolute hrefs and nothing embedded.
+ * option list). What `documentReply` would change in a document rendered with absolute hrefs
+ * and nothing embedded is its `curies` link, which the text gets from `curiesText`.
  */
 export function writesText(runtime: ServiceRuntime, request: IncomingRequest): boolean {
-  if (runtime.links.curie !== undefined) return false;
   const representation = negotiateRepresentation(request);
   return (
     representation === halFormsRepresentation ||
@@ -112,4 +112,22 @@ function hasForms(document: HalDocument): boolean {
   return Object.values(document._embedded ?? {}).some((value) =>
     (Array.isArray(value) ? value : [value]).some(hasForms),
   );
+}
+
+/**
+ * The `curies` link `withCuries` gives a document using the service's own relations, as the
+ * text `renderBody` writes; undefined for a service without them.
+ */
+export function curiesText(
+  runtime: ServiceRuntime,
+  request: IncomingRequest,
+  origin: string,
+): CuriesText | undefined {
+  const { curie } = runtime.links;
+  if (curie === undefined) return undefined;
+  const href = origin + request.baseUrl + curie.href;
+  return {
+    prefix: `${curie.name}:`,
+    text: JSON.stringify([{ name: curie.name, href, templated: true }]),
+  };
 }
