@@ -133,7 +133,15 @@ const properties = fc.oneof(
     ),
     weight: 1,
   },
-  { arbitrary: fc.constantFrom([], null, { toJSON: () => ({ own: true }) }), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      [],
+      null,
+      { toJSON: () => ({ own: true }) },
+      JSON.parse('{"__proto__":{"x":1},"status":"a"}') as object,
+    ),
+    weight: 1,
+  },
 );
 const schemas = [
   undefined,

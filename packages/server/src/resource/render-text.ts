@@ -1,11 +1,11 @@
 import type { HalLink, HalLinkInput } from '@halway/hal';
+import { absoluteHref } from '../links/absolute.js';
 import { jsonString, needsNoEscape } from '../representations/json-string.js';
 import type { CompiledAction } from './compile.js';
 import type { RequestContext } from './context.js';
 import { formBody } from './form-text.js';
 import { targetOf } from './form-target.js';
 import { hrefTo, type Hrefs } from './hrefs.js';
-import { absoluteHref } from '../links/absolute.js';
 import type { LinkMap } from './resource.js';
 
 type Context = RequestContext<Record<string, string | undefined>>;
@@ -72,8 +72,9 @@ export function writeDocument(
 
 /**
  * Whether a resource's properties can be written as their own JSON text: a plain object whose
- * keys the builder takes as they are (no reserved name, no array index, which an object lists
- * before `_links`) and that has no `toJSON` of its own.
+ * keys the builder takes as they are (no reserved name; no array index, which an object lists
+ * before `_links`; no own `__proto__`, which the builder's copy takes as its prototype) and that
+ * has no `toJSON` of its own.
  */
 export function writableProperties(properties: unknown): properties is object {
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties))
@@ -83,7 +84,8 @@ export function writableProperties(properties: unknown): properties is object {
   if (
     own.call(properties, '_links') ||
     own.call(properties, '_embedded') ||
-    own.call(properties, '_templates')
+    own.call(properties, '_templates') ||
+    own.call(properties, '__proto__')
   )
     return false;
   for (const name in properties) {
