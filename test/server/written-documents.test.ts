@@ -76,6 +76,8 @@ const link = fc.oneof(
 );
 const rel = fc.constantFrom(
   'item',
+  'constructor',
+  'toString',
   'up',
   'collection',
   'next',
@@ -102,13 +104,21 @@ const record = fc.dictionary(
 );
 // Records as an author may make them: plain, without a prototype, or with inherited links (which
 // for...in lists, and so the built document has).
+// (and one with an own `__proto__` link, as JSON.parse makes it).
+function recordOf(own: object, kind: 'plain' | 'bare' | 'inherits' | 'proto'): object {
+  if (kind === 'plain') return own;
+  if (kind === 'proto') return Object.assign(JSON.parse('{"__proto__":"/p"}') as object, own);
+  return Object.assign(Object.create(kind === 'bare' ? null : { up: '/inherited' }) as object, own);
+}
 const links = fc
-  .tuple(record, fc.constantFrom('plain', 'bare', 'inherits'))
-  .map(([own, kind]) =>
-    kind === 'plain'
-      ? own
-      : Object.assign(Object.create(kind === 'bare' ? null : { up: '/inherited' }) as object, own),
-  );
+  .tuple(
+    record,
+    fc.oneof(
+      { arbitrary: fc.constant('plain' as const), weight: 9 },
+      fc.constantFrom('bare' as const, 'inherits' as const, 'proto' as const),
+    ),
+  )
+  .map(([own, kind]) => recordOf(own, kind));
 const value = fc.oneof(
   text,
   fc.integer(),
@@ -164,7 +174,10 @@ const schemas = [
   },
 ] as const;
 const action = fc.record({
-  name: fc.constantFrom('update', 'cancel', 'note "1"', 'é', 'pay'),
+  name: fc.oneof(
+    { arbitrary: fc.constantFrom('update', 'cancel', 'note "1"', 'é', 'pay'), weight: 19 },
+    fc.constantFrom('__proto__', 'constructor'),
+  ),
   method: fc.constantFrom('POST', 'PATCH', 'DELETE', 'PUT'),
   ownPath: fc.boolean(),
   title: fc.option(text, { nil: undefined }),

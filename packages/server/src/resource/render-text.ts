@@ -39,8 +39,8 @@ export interface CuriesText {
  * then serialized: with many links or forms, building them was most of a read's cost. The text
  * is byte for byte what `JSON.stringify` gives for the document `renderDocument` builds from
  * the same parts (a differential test holds the two together). Undefined, before any form's
- * values are asked for, when a link is one the builder refuses (a second `self`, no href): the
- * caller then builds the document, and the builder says what is wrong.
+ * values are asked for, when a link or form is one the builder refuses (a second `self`, no
+ * href): the caller then builds the document, and the builder says what is wrong.
  */
 export function writeDocument(
   parts: DocumentParts,
@@ -48,6 +48,9 @@ export function writeDocument(
   context: Context,
   hrefs: Hrefs,
 ): string | undefined {
+  // A form the builder refuses: it takes a name "in" every record (`constructor`, `__proto__`)
+  // as defined twice.
+  if (parts.available.some((action) => action.name in Object.prototype)) return undefined;
   const links = linksText(parts, hrefs);
   if (links === undefined) return undefined;
   const properties = JSON.stringify(parts.properties);
@@ -160,7 +163,7 @@ class LinksWriter {
         const { origin, base } = this.#hrefs;
         text = `${text},"${rel}":{"href":"${absoluteHref(value, origin, base)}"}`;
         this.unescaped += value;
-        this.#written(rel);
+        if (!this.#written(rel)) return false;
         continue;
       }
       let written: string | undefined;
@@ -177,18 +180,24 @@ class LinksWriter {
         if (written === undefined) return false;
       }
       text = `${text},${this.#quote(rel)}:${written}`;
-      this.#written(rel);
+      if (!this.#written(rel)) return false;
     }
     if (needsCuries && !hasCuries) text += `,"curies":${curies!.text}`;
     this.text = `${text}}`;
     return true;
   }
 
-  // Keeps a relation name written unescaped to be checked, unless known to need no escaping.
-  #written(rel: string): void {
-    if (this.#escaping || cleanRelations.has(rel)) return;
-    this.unescaped += rel;
-    (this.#newRelations ??= []).push(rel);
+  // Keeps a relation name written unescaped to be checked, unless known to need no escaping;
+  // false for one the builder refuses: it takes a name "in" every record (`constructor`,
+  // `__proto__`) as a second link. Names kept in cleanRelations passed both checks.
+  #written(rel: string): boolean {
+    if (cleanRelations.has(rel)) return true;
+    if (rel in Object.prototype) return false;
+    if (!this.#escaping) {
+      this.unescaped += rel;
+      (this.#newRelations ??= []).push(rel);
+    }
+    return true;
   }
 
   /** Remembers the new relation names as needing no escaping, once `unescaped` was checked. */
