@@ -202,6 +202,7 @@ const shape = fc.record({
   actions: fc.uniqueArray(action, { selector: (one) => one.name, minLength: 1, maxLength: 3 }),
   navigation: fc.boolean(),
   curies: fc.boolean(),
+  asyncLinks: fc.boolean(),
   version: fc.constantFrom(1, 'v "2"', 'é'),
 });
 
@@ -212,7 +213,10 @@ function resourceOf(generated: Shape, embedding: boolean) {
     load: ({ params }) => (params.id === '1' ? { id: '1' } : undefined),
     version: () => generated.version,
     properties: () => generated.properties as Record<string, unknown>,
-    links: () => generated.links as LinkMap,
+    links: () =>
+      generated.asyncLinks
+        ? Promise.resolve(generated.links as LinkMap)
+        : (generated.links as LinkMap),
     ...(embedding ? { embedded: () => ({ extra: [] }) } : {}),
   });
   if (generated.navigation)
