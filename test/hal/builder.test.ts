@@ -46,6 +46,30 @@ describe('HalBuilder', () => {
     expect(() => builder.link('item', '/items/2')).to.throw(TypeError);
   });
 
+  it('should take names that Object.prototype has as any other, and refuse __proto__', () => {
+    const document = createHalBuilder()
+      .link('constructor', '/c')
+      .links('toString', ['/t'])
+      .embed('valueOf', { id: 1 })
+      .template('hasOwnProperty', { method: 'POST' })
+      .toJSON();
+    expect(JSON.stringify(document)).to.equal(
+      '{"_links":{"constructor":{"href":"/c"},"toString":[{"href":"/t"}]},' +
+        '"_embedded":{"valueOf":{"id":1}},"_templates":{"hasOwnProperty":{"method":"POST"}}}',
+    );
+    expect(() => createHalBuilder().link('constructor', '/c').link('constructor', '/d')).to.throw(
+      TypeError,
+      /already has a link/,
+    );
+    expect(() => createHalBuilder().link('__proto__', '/p')).to.throw(TypeError, /__proto__/);
+    expect(() => createHalBuilder().links('__proto__', ['/p'])).to.throw(TypeError, /__proto__/);
+    expect(() => createHalBuilder().embed('__proto__', {})).to.throw(TypeError, /__proto__/);
+    expect(() => createHalBuilder().template('__proto__', { method: 'GET' })).to.throw(
+      TypeError,
+      /__proto__/,
+    );
+  });
+
   it('should refuse reserved property names and links without href', () => {
     expect(() => createHalBuilder({ _links: {} })).to.throw(TypeError, /reserved/);
     expect(() => createHalBuilder().link('next', { href: '' })).to.throw(TypeError, /href/);

@@ -64,7 +64,7 @@ export class HalBuilder {
   /** Sets the single link of a relation. Throws if the relation already has a link. */
   link(rel: string, link: HalLinkInput): this {
     checkRel('link', rel);
-    if (rel in this.#links) {
+    if (Object.hasOwn(this.#links, rel)) {
       throw new TypeError(
         `HalBuilder.link(): relation "${rel}" already has a link; use links() for a relation with several`,
       );
@@ -80,7 +80,7 @@ export class HalBuilder {
    */
   links(rel: string, links: HalLinkInput[]): this {
     checkRel('links', rel);
-    const existing = this.#links[rel];
+    const existing = Object.hasOwn(this.#links, rel) ? this.#links[rel] : undefined;
     if (existing !== undefined && !Array.isArray(existing)) {
       throw new TypeError(`HalBuilder.links(): relation "${rel}" already holds a single link`);
     }
@@ -104,7 +104,7 @@ export class HalBuilder {
   /** Embeds one resource under a relation. Throws if the relation already has one. */
   embed(rel: string, resource: HalEmbeddable): this {
     checkRel('embed', rel);
-    if (rel in this.#embedded) {
+    if (Object.hasOwn(this.#embedded, rel)) {
       throw new TypeError(
         `HalBuilder.embed(): relation "${rel}" already has an embedded resource; use embedAll()`,
       );
@@ -117,7 +117,7 @@ export class HalBuilder {
   /** Embeds resources under a relation that is a list (an array, even when empty). */
   embedAll(rel: string, resources: HalEmbeddable[]): this {
     checkRel('embedAll', rel);
-    const existing = this.#embedded[rel];
+    const existing = Object.hasOwn(this.#embedded, rel) ? this.#embedded[rel] : undefined;
     if (existing !== undefined && !Array.isArray(existing)) {
       throw new TypeError(
         `HalBuilder.embedAll(): relation "${rel}" already holds a single resource`,
@@ -136,7 +136,9 @@ export class HalBuilder {
    */
   template(name: string, template: HalFormsTemplate): this {
     if (name === '') throw new TypeError('HalBuilder.template(): the name must not be empty');
-    if (name in this.#templates)
+    if (name === '__proto__')
+      throw new TypeError('HalBuilder.template(): "__proto__" cannot be the name of a template');
+    if (Object.hasOwn(this.#templates, name))
       throw new TypeError(`HalBuilder.template(): template "${name}" is already defined`);
     this.#templates[name] = template;
     this.#hasTemplates = true;
@@ -159,10 +161,14 @@ export function createHalBuilder(properties: Record<string, unknown> = {}): HalB
   return new HalBuilder(properties);
 }
 
+// Names are keys of plain records: any name but `__proto__`, which would set a record's
+// prototype rather than add a key (and which a JavaScript client could not read back either).
 function checkRel(method: string, rel: string): void {
   if (typeof rel !== 'string' || rel.trim() === '') {
     throw new TypeError(`HalBuilder.${method}(): the relation must be a non-empty string`);
   }
+  if (rel === '__proto__')
+    throw new TypeError(`HalBuilder.${method}(): "__proto__" cannot be a relation`);
 }
 
 function toLink(method: string, link: HalLinkInput): HalLink {

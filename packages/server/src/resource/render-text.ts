@@ -48,9 +48,8 @@ export function writeDocument(
   context: Context,
   hrefs: Hrefs,
 ): string | undefined {
-  // A form the builder refuses: it takes a name "in" every record (`constructor`, `__proto__`)
-  // as defined twice.
-  if (parts.available.some((action) => action.name in Object.prototype)) return undefined;
+  // A form the builder refuses.
+  if (parts.available.some((action) => action.name === '__proto__')) return undefined;
   const links = linksText(parts, hrefs);
   if (links === undefined) return undefined;
   const properties = JSON.stringify(parts.properties);
@@ -152,7 +151,7 @@ class LinksWriter {
       const rel = rels[at]!;
       const value = links[rel];
       if (value === undefined) continue;
-      if (rel === 'self' || isBlank(rel)) return false;
+      if (rel === 'self' || rel === '__proto__' || isBlank(rel)) return false;
       if (curies !== undefined) {
         if (rel === 'curies') hasCuries = true;
         else if (rel.startsWith(curies.prefix)) needsCuries = true;
@@ -163,7 +162,7 @@ class LinksWriter {
         const { origin, base } = this.#hrefs;
         text = `${text},"${rel}":{"href":"${absoluteHref(value, origin, base)}"}`;
         this.unescaped += value;
-        if (!this.#written(rel)) return false;
+        this.#written(rel);
         continue;
       }
       let written: string | undefined;
@@ -180,24 +179,18 @@ class LinksWriter {
         if (written === undefined) return false;
       }
       text = `${text},${this.#quote(rel)}:${written}`;
-      if (!this.#written(rel)) return false;
+      this.#written(rel);
     }
     if (needsCuries && !hasCuries) text += `,"curies":${curies!.text}`;
     this.text = `${text}}`;
     return true;
   }
 
-  // Keeps a relation name written unescaped to be checked, unless known to need no escaping;
-  // false for one the builder refuses: it takes a name "in" every record (`constructor`,
-  // `__proto__`) as a second link. Names kept in cleanRelations passed both checks.
-  #written(rel: string): boolean {
-    if (cleanRelations.has(rel)) return true;
-    if (rel in Object.prototype) return false;
-    if (!this.#escaping) {
-      this.unescaped += rel;
-      (this.#newRelations ??= []).push(rel);
-    }
-    return true;
+  // Keeps a relation name written unescaped to be checked, unless known to need no escaping.
+  #written(rel: string): void {
+    if (this.#escaping || cleanRelations.has(rel)) return;
+    this.unescaped += rel;
+    (this.#newRelations ??= []).push(rel);
   }
 
   /** Remembers the new relation names as needing no escaping, once `unescaped` was checked. */
