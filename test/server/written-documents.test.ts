@@ -27,6 +27,8 @@ const text = fc.constantFrom(
   'é',
   '😀',
   'lone \ud800 surrogate',
+  // The marker form-text.ts cuts compiled forms with, in a form's own text.
+  'marked \u0000halway\u0000',
   '',
   ' ',
 );
@@ -160,7 +162,7 @@ const schemas = [
     properties: {
       size: { type: 'string', enum: ['small', 'large'] },
       quantity: { type: 'integer', minimum: 1, default: 1 },
-      note: { type: 'string', maxLength: 20, title: 'A "note"' },
+      note: { type: 'string', maxLength: 20, title: 'A "note" \u0000halway' },
     },
     required: ['quantity'],
   },
@@ -168,7 +170,7 @@ const schemas = [
     type: 'object',
     properties: {
       text: { type: 'string', examples: ['e.g. \\ this'] },
-      done: { type: 'boolean' },
+      done: { type: 'boolean', title: '\u0000halway' },
       tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } },
     },
   },

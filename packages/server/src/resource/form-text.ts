@@ -35,11 +35,6 @@ interface FieldText {
   withoutValue: string;
 }
 
-// Stands in a form for what each request writes there; JSON.stringify escapes its NULs, so the
-// marker in the text is the only place this text appears (a form that has it elsewhere is not cut).
-const MARK = '\u0000halway\u0000';
-const MARK_TEXT = JSON.stringify(MARK);
-
 /** Cuts an action's compiled form and properties into their text parts. */
 export function formTextOf(template: HalFormsTemplate, properties: HalFormsProperty[]): FormText {
   const whole = JSON.stringify(template);
@@ -47,7 +42,7 @@ export function formTextOf(template: HalFormsTemplate, properties: HalFormsPrope
   const hasOptions = fields.some((field) => field.plain === undefined);
   if (template.properties === undefined)
     return { whole, head: whole.slice(0, -1), tail: '', properties: '', fields, hasOptions };
-  const [head, tail] = cut(JSON.stringify({ ...template, properties: MARK }));
+  const [head, tail] = cut(whole, (mark) => ({ ...template, properties: mark }));
   return {
     whole,
     head,
@@ -59,23 +54,23 @@ export function formTextOf(template: HalFormsTemplate, properties: HalFormsPrope
 }
 
 function fieldTextOf(property: HalFormsProperty): FieldText {
-  const plain = JSON.stringify(property);
   const withoutValue = JSON.stringify({ ...property, value: undefined });
-  const marked = JSON.stringify({ ...property, value: MARK });
-  if (property.options !== undefined || !isCut(marked))
+  if (property.options !== undefined)
     return { plain: undefined, beforeValue: '', afterValue: '', withoutValue };
-  const [beforeValue, afterValue] = cut(marked);
+  const plain = JSON.stringify(property);
+  const [beforeValue, afterValue] = cut(plain, (mark) => ({ ...property, value: mark }));
   return { plain, beforeValue, afterValue, withoutValue };
 }
 
-function isCut(text: string): boolean {
-  const at = text.indexOf(MARK_TEXT);
-  return at !== -1 && at === text.lastIndexOf(MARK_TEXT);
-}
-
-function cut(text: string): [string, string] {
-  const at = text.indexOf(MARK_TEXT);
-  return [text.slice(0, at), text.slice(at + MARK_TEXT.length)];
+// The text of `marked(mark)` before and after where `mark` is, with a mark that `whole` (the
+// same object's text without it) does not contain: so it is found only where it was put.
+function cut(whole: string, marked: (mark: string) => object): [string, string] {
+  let mark = '\u0000halway';
+  while (whole.includes(JSON.stringify(mark).slice(1, -1))) mark += '\u0000';
+  const markText = JSON.stringify(mark);
+  const text = JSON.stringify(marked(mark));
+  const at = text.indexOf(markText);
+  return [text.slice(0, at), text.slice(at + markText.length)];
 }
 
 /**
@@ -92,10 +87,25 @@ export function formBody(
   const fields =
     values === undefined && !text.hasOptions
       ? undefined
-      : `[${properties.map((property, index) => fieldBody(text.fields[index]!, property, values, hrefs)).join(',')}]`;
+      : fieldsBody(text, properties, values, hrefs);
   if (target === undefined && fields === undefined) return text.whole;
   const end = target === undefined ? '}' : `,"target":${jsonString(target)}}`;
   return text.head + (fields ?? text.properties) + text.tail + end;
+}
+
+// The properties with their values, as one array.
+function fieldsBody(
+  text: FormText,
+  properties: HalFormsProperty[],
+  values: Record<string, unknown> | undefined,
+  hrefs: Hrefs,
+): string {
+  let body = '[';
+  for (let index = 0; index < properties.length; index++) {
+    if (index > 0) body += ',';
+    body += fieldBody(text.fields[index]!, properties[index]!, values, hrefs);
+  }
+  return `${body}]`;
 }
 
 // A property with its value, as `withValues` and `absoluteProperties` would leave it.

@@ -26,12 +26,12 @@ export interface DocumentParts {
   curies: CuriesText | undefined;
 }
 
-/** A service's `curies` link as JSON text, and the prefix of the relations it documents. */
+/** A service's CURIE, and the prefix of the relations it documents. */
 export interface CuriesText {
   /** `cs:` for relations such as `cs:receipt`. */
   prefix: string;
-  /** The link's value (an array of one CURIE), as JSON. */
-  text: string;
+  /** The one link of the `curies` relation. */
+  curie: { name: string; href: string; templated: true };
 }
 
 /**
@@ -181,7 +181,7 @@ class LinksWriter {
       text = `${text},${this.#quote(rel)}:${written}`;
       this.#written(rel);
     }
-    if (needsCuries && !hasCuries) text += `,"curies":${curies!.text}`;
+    if (needsCuries && !hasCuries) text += `,"curies":${JSON.stringify([curies!.curie])}`;
     this.text = `${text}}`;
     return true;
   }

@@ -89,7 +89,8 @@ export function representationReply(
   const finish = (rendered: HalDocument | string): Reply => {
     const reply =
       typeof rendered === 'string'
-        ? bodyReply(runtime, negotiated, rendered, stateVersionOf(version, {}), status)
+        ? // Written as text only with a declared version, which is all the state version needs.
+          bodyReply(runtime, negotiated, rendered, stateVersionOf(version, {}), status)
         : documentReply(
             runtime,
             request,
@@ -106,7 +107,7 @@ export function representationReply(
   // Written as text, straight from its parts, when nothing between rendering and sending would
   // change it; with a declared version only, as the origin is known then (see above).
   const rendered =
-    origin !== undefined && writesText(runtime, request)
+    origin !== undefined && writesText(runtime, request, negotiated)
       ? renderBody(owner, state, context, self, origin, curiesText(runtime, request, origin))
       : renderDocument(owner, state, context, self, origin);
   // Documents are usually rendered synchronously: wait only for a promise.

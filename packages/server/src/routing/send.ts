@@ -65,12 +65,15 @@ export function documentReply(
 
 /**
  * Whether a request's document may be written as text by `renderBody` and sent with
- * `bodyReply`: its representation is the document as JSON (HAL-FORMS or plain JSON, not an
+ * `bodyReply`: its representation (negotiated) is the document as JSON (HAL-FORMS or plain JSON, not an
  * option list). What `documentReply` would change in a document rendered with absolute hrefs
  * and nothing embedded is its `curies` link, which the text gets from `curiesText`.
  */
-export function writesText(runtime: ServiceRuntime, request: IncomingRequest): boolean {
-  const representation = negotiateRepresentation(request);
+export function writesText(
+  runtime: ServiceRuntime,
+  request: IncomingRequest,
+  representation: Representation,
+): boolean {
   return (
     representation === halFormsRepresentation ||
     (representation === jsonRepresentation && !isOptionList(runtime, request))
@@ -126,8 +129,5 @@ export function curiesText(
   const { curie } = runtime.links;
   if (curie === undefined) return undefined;
   const href = origin + request.baseUrl + curie.href;
-  return {
-    prefix: `${curie.name}:`,
-    text: JSON.stringify([{ name: curie.name, href, templated: true }]),
-  };
+  return { prefix: `${curie.name}:`, curie: { name: curie.name, href, templated: true } };
 }
