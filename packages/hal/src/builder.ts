@@ -161,8 +161,8 @@ export function createHalBuilder(properties: Record<string, unknown> = {}): HalB
   return new HalBuilder(properties);
 }
 
-// Names are keys of plain records: any name but `__proto__`, which would set a record's
-// prototype rather than add a key (and which a JavaScript client could not read back either).
+// Names are keys of plain records: any name but `__proto__`, which, assigned, sets a record's
+// prototype rather than adding a key.
 function checkRel(method: string, rel: string): void {
   if (typeof rel !== 'string' || rel.trim() === '') {
     throw new TypeError(`HalBuilder.${method}(): the relation must be a non-empty string`);
