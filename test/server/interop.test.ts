@@ -178,6 +178,21 @@ describe('interoperability', () => {
       );
     });
 
+    it('should link embedded items under a relation named as an Object.prototype member too', async () => {
+      const app = createService({
+        logger: false,
+        resources: [
+          defineResource('/things', {
+            embedded: () => ({ constructor: [{ _links: { self: { href: '/things/1' } } }] }),
+          }),
+        ],
+      });
+      const response = await request(app).get('/things').set('Host', 'shop.test').expect(200);
+      expect(response.body._links.constructor).to.deep.equal([
+        { href: 'http://shop.test/things/1' },
+      ]);
+    });
+
     it('should give an embedded resource without a URL of its own a self pointing at where it is', async () => {
       const response = await request(sizesService())
         .get('/sizes')

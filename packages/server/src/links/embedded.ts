@@ -22,7 +22,8 @@ export function linkEmbedded(document: HalDocument): HalDocument {
       withSelf(linkEmbedded(item), self, rel, Array.isArray(value) ? index : undefined),
     );
     embedded[rel] = Array.isArray(value) ? items : items[0]!;
-    if (links[rel] === undefined) {
+    // Own keys only: a relation such as `constructor` is found on every object's prototype.
+    if (!Object.hasOwn(links, rel) || links[rel] === undefined) {
       const own = items.filter((item) => !selfHref(item)?.includes('#/_embedded/'));
       const linked = own.map((item): HalLink => {
         const link = item._links!.self as HalLink;
