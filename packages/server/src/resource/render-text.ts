@@ -113,8 +113,9 @@ function linksText(parts: DocumentParts, hrefs: Hrefs): string | undefined {
   return escaped.write(parts) ? escaped.text : undefined;
 }
 
-// Relation names found to need no escaping: most documents use the same few, checked once.
-const cleanRelations = new Set<string>();
+// Relation names found to need no escaping (most documents use the same few, checked once),
+// each with the text a string link under it starts with: `,"rel":{"href":"`.
+const cleanRelations = new Map<string, string>();
 const CLEAN_RELATIONS_KEPT = 1000;
 
 // Writes a document's links as JSON text, keeping what it wrote unescaped.
@@ -160,9 +161,13 @@ class LinksWriter {
         // The most common link, in one concatenation: each piece is a string V8 must copy again.
         if (value === '') return false;
         const { origin, base } = this.#hrefs;
-        text = `${text},"${rel}":{"href":"${absoluteHref(value, origin, base)}"}`;
+        const href = absoluteHref(value, origin, base);
+        const start = cleanRelations.get(rel);
+        if (start === undefined) {
+          text = `${text},"${rel}":{"href":"${href}"}`;
+          this.#written(rel);
+        } else text = `${text}${start}${href}"}`;
         this.unescaped += value;
-        this.#written(rel);
         continue;
       }
       let written: string | undefined;
@@ -196,7 +201,8 @@ class LinksWriter {
   /** Remembers the new relation names as needing no escaping, once `unescaped` was checked. */
   keepRelations(): void {
     for (const rel of this.#newRelations ?? [])
-      if (cleanRelations.size < CLEAN_RELATIONS_KEPT) cleanRelations.add(rel);
+      if (cleanRelations.size < CLEAN_RELATIONS_KEPT)
+        cleanRelations.set(rel, `,"${rel}":{"href":"`);
   }
 
   // A link as JSON text (`given` as the resource gave it, `link` made absolute); undefined for
